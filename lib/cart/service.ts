@@ -1,0 +1,76 @@
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { cartItems, carts, products } from "@/db/schema";
+import { UserFacingError } from "@/lib/errors";
+import { MAX_QUANTITY } from "./validation";
+
+/** Cart writes. Callers validate the input shape first; these functions check it against the database. */
+
+export async function cartExists(cartId: string): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).limit(1);
+  return Boolean(row);
+}
+
+export async function createCart(userId: string | null = null): Promise<string> {
+  const db = await getDb();
+  const [row] = await db.insert(carts).values({ userId }).returning({ id: carts.id });
+  return row!.id;
+}
+
+export async function assertProductPurchasable(productId: number): Promise<void> {
+  const db = await getDb();
+  const [product] = await db
+    .select({ active: products.active })
+    .from(products)
+    .where(eq(products.id, productId))
+    .limit(1);
+  if (!product) throw new UserFacingError("That product does not exist.", "not_found", "productId");
+  if (!product.active) throw new UserFacingError("That product is no longer available.", "unavailable", "productId");
+}
+
+/** Adds to an existing line in one statement, so that two concurrent adds cannot push a line past 99. */
+export async function addItem(cartId: string, productId: number, quantity: number): Promise<number> {
+  await assertProductPurchasable(productId);
+  const db = await getDb();
+  const [row] = await db
+    .insert(cartItems)
+    .values({ cartId, productId, quantity })
+    .onConflictDoUpdate({
+      target: [cartItems.cartId, cartItems.productId],
+      set: { quantity: sql`${cartItems.quantity} + excluded.quantity` },
+      setWhere: sql`${cartItems.quantity} + excluded.quantity <= ${MAX_QUANTITY}`,
+    })
+    .returning({ quantity: cartItems.quantity });
+  if (!row) {
+    throw new UserFacingError(`You can have at most ${MAX_QUANTITY} of one product in your cart.`, "invalid_input", "quantity");
+  }
+  await touchCart(cartId);
+  return row.quantity;
+}
+
+export async function setQuantity(cartId: string, productId: number, quantity: number): Promise<void> {
+  const db = await getDb();
+  const updated = await db
+    .update(cartItems)
+    .set({ quantity })
+    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)))
+    .returning({ productId: cartItems.productId });
+  if (updated.length === 0) throw new UserFacingError("That product is not in your cart.", "not_found", "productId");
+  await touchCart(cartId);
+}
+
+export async function removeItem(cartId: string, productId: number): Promise<void> {
+  const db = await getDb();
+  const removed = await db
+    .delete(cartItems)
+    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)))
+    .returning({ productId: cartItems.productId });
+  if (removed.length === 0) throw new UserFacingError("That product is not in your cart.", "not_found", "productId");
+  await touchCart(cartId);
+}
+
+async function touchCart(cartId: string): Promise<void> {
+  const db = await getDb();
+  await db.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId));
+}

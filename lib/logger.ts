@@ -1,0 +1,26 @@
+/**
+ * Structured one-line JSON logs. Callers pass fields, never whole request bodies with secrets:
+ * card tokens are shortened by lib/finpay before they get here, CVVs never reach the server.
+ */
+type Level = "debug" | "info" | "warn" | "error";
+
+function serialiseError(error: unknown): unknown {
+  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack?.split("\n").slice(0, 5).join("\n") };
+  return error;
+}
+
+function write(level: Level, event: string, fields: Record<string, unknown> = {}): void {
+  if (level === "debug" && process.env.LOG_LEVEL !== "debug") return;
+  const entry: Record<string, unknown> = { time: new Date().toISOString(), level, event };
+  for (const [key, value] of Object.entries(fields)) entry[key] = key === "error" ? serialiseError(value) : value;
+  const line = JSON.stringify(entry);
+  if (level === "error" || level === "warn") console.error(line);
+  else console.log(line);
+}
+
+export const logger = {
+  debug: (event: string, fields?: Record<string, unknown>) => write("debug", event, fields),
+  info: (event: string, fields?: Record<string, unknown>) => write("info", event, fields),
+  warn: (event: string, fields?: Record<string, unknown>) => write("warn", event, fields),
+  error: (event: string, fields?: Record<string, unknown>) => write("error", event, fields),
+};
