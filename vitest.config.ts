@@ -10,6 +10,9 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
     setupFiles: ["./tests/setup.ts"],
+    globalSetup: ["./tests/global-setup.ts"],
+    // Database tests on one shared Postgres count rows; run files one at a time there (PGlite gives each file its own).
+    fileParallelism: !process.env.DATABASE_URL,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     coverage: {

@@ -6,7 +6,7 @@ import { isUserFacingError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { parseForm } from "@/lib/validation";
 import { getCartIdForWrite, getExistingCartId } from "./current-cart";
-import { addItem, removeItem, setQuantity } from "./service";
+import { addItem, assertProductPurchasable, removeItem, setQuantity } from "./service";
 import { addToCartSchema, removeFromCartSchema, setQuantitySchema } from "./validation";
 
 function failure(error: unknown, action: string, values?: Record<string, string>): ActionState {
@@ -21,6 +21,8 @@ export async function addToCartAction(_previous: ActionState, formData: FormData
   const parsed = parseForm(addToCartSchema, formData, ["productId", "quantity"]);
   if (!parsed.ok) return errorState(Object.values(parsed.fieldErrors)[0]!, parsed.fieldErrors, parsed.values);
   try {
+    // Checked before the cart is created, so a refused add leaves nothing behind.
+    await assertProductPurchasable(parsed.data.productId);
     const cartId = await getCartIdForWrite();
     const quantity = await addItem(cartId, parsed.data.productId, parsed.data.quantity);
     revalidatePath("/", "layout");

@@ -1,0 +1,62 @@
+import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumExecutable } from "./e2e/support/browser";
+
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4011);
+export const APP_URL = `http://localhost:${APP_PORT}`;
+export const SANDBOX_URL = `http://localhost:${SANDBOX_PORT}`;
+
+// Both servers agree on the merchant credentials through the same variables as in development.
+const shared = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  FINPAY_MERCHANT_ID: "FINPAY770",
+  FINPAY_MERCHANT_KEY: "SoSecret123",
+};
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"]],
+  use: {
+    baseURL: APP_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: [
+    {
+      command: "npx tsx sandbox/main.ts",
+      url: `${SANDBOX_URL}/__sandbox/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        ...shared,
+        SANDBOX_PORT: String(SANDBOX_PORT),
+        SANDBOX_PUBLIC_URL: SANDBOX_URL,
+        SANDBOX_STATE_FILE: "memory",
+      },
+    },
+    {
+      command: "npx tsx e2e/support/serve-app.ts",
+      url: `${APP_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 300_000,
+      stdout: "pipe",
+      env: {
+        ...shared,
+        PORT: String(APP_PORT),
+        APP_BASE_URL: APP_URL,
+        AUTH_URL: APP_URL,
+        AUTH_TRUST_HOST: "true",
+        AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+        FINPAY_BASE_URL: SANDBOX_URL,
+      },
+    },
+  ],
+});
