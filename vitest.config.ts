@@ -13,6 +13,8 @@ export default defineConfig({
     globalSetup: ["./tests/global-setup.ts"],
     // Database tests on one shared Postgres count rows; run files one at a time there (PGlite gives each file its own).
     fileParallelism: !process.env.DATABASE_URL,
+    reporters: process.env.CI ? ["default", "json"] : ["default"],
+    outputFile: { json: process.env.VITEST_JSON_OUTPUT ?? "test-reports/vitest.json" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     coverage: {

@@ -1,9 +1,15 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { getSessionUserId } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
-import { cartExists, createCart } from "./service";
+import { cartExists, createCart, findUserCartId, getOrCreateUserCartId, mergeGuestCart } from "./service";
 import { isValidCartId } from "./validation";
+
+/**
+ * Which cart a request works on: a signed-in customer's own cart (kept in the database, found by user id),
+ * else the guest cart named by an httpOnly cookie that holds only a random id.
+ */
 
 export const CART_COOKIE = "cart_id";
 const CART_COOKIE_MAX_AGE = 60 * 60 * 24 * 30;
@@ -16,7 +22,7 @@ async function readCartCookie(): Promise<CartCookie> {
   return isValidCartId(value) ? { kind: "valid", id: value } : { kind: "malformed" };
 }
 
-export function cartCookieOptions() {
+function cartCookieOptions() {
   return {
     httpOnly: true,
     sameSite: "lax" as const,
@@ -26,38 +32,45 @@ export function cartCookieOptions() {
   };
 }
 
+async function refuseMalformedCookie(message: string): Promise<never> {
+  // Cleared so that the next attempt starts a fresh cart; the refused request itself changes nothing.
+  (await cookies()).delete(CART_COOKIE);
+  throw new UserFacingError(message, "invalid_input");
+}
+
 /** The cart to show. A missing or malformed cookie reads as an empty cart; nothing is written. */
 export async function getCurrentCartId(): Promise<string | null> {
+  const userId = await getSessionUserId();
+  if (userId) return findUserCartId(userId);
   const cookie = await readCartCookie();
   return cookie.kind === "valid" ? cookie.id : null;
 }
 
-/**
- * The cart to write to, created on first use. A malformed cookie is refused (and cleared, so the next
- * attempt starts a fresh cart) rather than silently replaced, so the customer learns why nothing changed.
- */
+/** The cart to add to, created on first use. */
 export async function getCartIdForWrite(): Promise<string> {
+  const userId = await getSessionUserId();
+  if (userId) return getOrCreateUserCartId(userId);
   const cookie = await readCartCookie();
-  const jar = await cookies();
-  if (cookie.kind === "malformed") {
-    jar.delete(CART_COOKIE);
-    throw new UserFacingError("Your cart could not be recognised, so nothing was changed. Please try again.", "invalid_input");
-  }
+  if (cookie.kind === "malformed") return refuseMalformedCookie("Your cart could not be recognised, so nothing was changed. Please try again.");
   if (cookie.kind === "valid" && (await cartExists(cookie.id))) return cookie.id;
   const id = await createCart();
-  jar.set(CART_COOKIE, id, cartCookieOptions());
+  (await cookies()).set(CART_COOKIE, id, cartCookieOptions());
   return id;
 }
 
 /** For changing or removing lines: an existing cart is required; nothing is created. */
 export async function getExistingCartId(): Promise<string> {
+  const userId = await getSessionUserId();
+  const cookie = userId ? null : await readCartCookie();
+  if (cookie?.kind === "malformed") return refuseMalformedCookie("Your cart could not be recognised, so nothing was changed.");
+  const id = userId ? await findUserCartId(userId) : cookie?.kind === "valid" && (await cartExists(cookie.id)) ? cookie.id : null;
+  if (!id) throw new UserFacingError("Your cart is empty.", "not_found");
+  return id;
+}
+
+/** After sign-in or sign-up: the guest cart joins the customer's cart and the guest cookie goes away. */
+export async function adoptGuestCart(userId: string): Promise<void> {
   const cookie = await readCartCookie();
-  if (cookie.kind === "malformed") {
-    (await cookies()).delete(CART_COOKIE);
-    throw new UserFacingError("Your cart could not be recognised, so nothing was changed.", "invalid_input");
-  }
-  if (cookie.kind === "none" || !(await cartExists(cookie.id))) {
-    throw new UserFacingError("Your cart is empty.", "not_found");
-  }
-  return cookie.id;
+  if (cookie.kind === "valid") await mergeGuestCart(cookie.id, userId);
+  if (cookie.kind !== "none") (await cookies()).delete(CART_COOKIE);
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { cartItems, carts, products } from "@/db/schema";
 import { UserFacingError } from "@/lib/errors";
@@ -12,10 +12,51 @@ export async function cartExists(cartId: string): Promise<boolean> {
   return Boolean(row);
 }
 
-export async function createCart(userId: string | null = null): Promise<string> {
+export async function createCart(): Promise<string> {
   const db = await getDb();
-  const [row] = await db.insert(carts).values({ userId }).returning({ id: carts.id });
+  const [row] = await db.insert(carts).values({}).returning({ id: carts.id });
   return row!.id;
+}
+
+export async function findUserCartId(userId: string): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId)).limit(1);
+  return row?.id ?? null;
+}
+
+/** The customer's one cart, created on first use; the partial unique index settles two concurrent creations. */
+export async function getOrCreateUserCartId(userId: string): Promise<string> {
+  const db = await getDb();
+  await db.insert(carts).values({ userId }).onConflictDoNothing({ target: carts.userId, where: sql`${carts.userId} is not null` });
+  return (await findUserCartId(userId))!;
+}
+
+/**
+ * At sign-in or sign-up the guest cart joins the customer's cart: quantities of the same product are summed and
+ * capped at 99. With no customer cart yet, the guest cart simply becomes theirs. Only unowned carts are taken.
+ */
+export async function mergeGuestCart(guestCartId: string, userId: string): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [guest] = await tx
+      .select({ id: carts.id })
+      .from(carts)
+      .where(and(eq(carts.id, guestCartId), isNull(carts.userId)))
+      .for("update");
+    if (!guest) return;
+    const [own] = await tx.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId)).for("update");
+    if (!own) {
+      await tx.update(carts).set({ userId, updatedAt: new Date() }).where(eq(carts.id, guest.id));
+      return;
+    }
+    await tx.execute(sql`
+      insert into ${cartItems} (cart_id, product_id, quantity)
+      select ${own.id}, product_id, quantity from ${cartItems} where cart_id = ${guest.id}
+      on conflict (cart_id, product_id)
+      do update set quantity = least(${cartItems.quantity} + excluded.quantity, ${MAX_QUANTITY})`);
+    await tx.delete(carts).where(eq(carts.id, guest.id));
+    await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, own.id));
+  });
 }
 
 export async function assertProductPurchasable(productId: number): Promise<void> {

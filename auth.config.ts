@@ -1,0 +1,36 @@
+import type { NextAuthConfig } from "next-auth";
+import { resolveAuthSecret } from "./lib/auth/secret";
+
+/** Paths that need a signed-in customer. proxy.ts guards them; pages check again with requireUser(). */
+export const PROTECTED_PREFIXES = ["/account", "/checkout", "/orders"] as const;
+
+export function isProtectedPath(pathname: string): boolean {
+  return PROTECTED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
+/** The database-free half of the Auth.js configuration, shared by proxy.ts and auth.ts. */
+export const authConfig = {
+  secret: resolveAuthSecret(),
+  // Behind `next start` on any host name; AUTH_TRUST_HOST=false turns it off when a fixed AUTH_URL is preferred.
+  trustHost: process.env.AUTH_TRUST_HOST !== "false",
+  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [],
+  callbacks: {
+    authorized({ auth, request }) {
+      const { pathname, search } = request.nextUrl;
+      if (!isProtectedPath(pathname) || auth?.user) return true;
+      const signIn = new URL("/sign-in", request.nextUrl);
+      signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+      return Response.redirect(signIn);
+    },
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;
