@@ -8,6 +8,13 @@ export function isProtectedPath(pathname: string): boolean {
   return PROTECTED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
+/** Where a signed-out visitor of a protected page goes: sign-in, with the path to come back to. */
+export function signInUrlFor(url: URL): URL {
+  const signIn = new URL("/sign-in", url);
+  signIn.searchParams.set("callbackUrl", `${url.pathname}${url.search}`);
+  return signIn;
+}
+
 /** The database-free half of the Auth.js configuration, shared by proxy.ts and auth.ts. */
 export const authConfig = {
   secret: resolveAuthSecret(),
@@ -17,13 +24,6 @@ export const authConfig = {
   pages: { signIn: "/sign-in" },
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      const { pathname, search } = request.nextUrl;
-      if (!isProtectedPath(pathname) || auth?.user) return true;
-      const signIn = new URL("/sign-in", request.nextUrl);
-      signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-      return Response.redirect(signIn);
-    },
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;
       return token;

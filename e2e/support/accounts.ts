@@ -1,0 +1,30 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO = { email: "demo@example.com", password: "demo-pass-123" };
+
+export function uniqueEmail(prefix = "pembeli"): string {
+  return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
+}
+
+export async function signUp(page: Page, email: string, password = "rahasia-123") {
+  await page.goto("/sign-up");
+  await page.getByLabel("First name").fill("Dewi");
+  await page.getByLabel("Last name").fill("Anggraini");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Mobile phone").fill("0812-9999 0000");
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Confirm password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}

@@ -1,0 +1,73 @@
+/**
+ * Finpay card gateway adapter: the one place that knows Finpay's wire format.
+ * No database, no next/*: this folder can be copied into any Node 20+ project that has zod 4.
+ */
+export {
+  buildBasicCardPayment,
+  buildSaveCardPayment,
+  buildTwoClickPayment,
+  type PaymentCustomer,
+  type PaymentInput,
+  type PaymentItem,
+  type PaymentUrls,
+  type TwoClickPaymentInput,
+} from "./builders";
+export { CALLBACK_ACK, parseCallback, type CallbackParseError, type CallbackParseResult } from "./callback";
+export {
+  createFinpayClient,
+  type FinpayClient,
+  type FinpayClientConfig,
+  type FinpayExchange,
+  type FinpayLogLevel,
+  type FinpayLogger,
+} from "./client";
+export {
+  DEFAULT_TIMEOUT_MS,
+  FINPAY_HOSTS,
+  FINPAY_PATHS,
+  FINPAY_SUCCESS_CODE,
+  isLoopbackUrl,
+  resolveFinpayBaseUrl,
+  type FinpayEnvironment,
+} from "./config";
+export {
+  FINPAY_ERROR_KINDS,
+  FinpayError,
+  fieldFromMessage,
+  isFinpayError,
+  isRetrySafe,
+  kindForHttpStatus,
+  kindForResponseCode,
+  type FinpayErrorKind,
+  type FinpayIssue,
+  type FinpayOperation,
+} from "./errors";
+export { describeCard, formatFinpayDateTime, lastFour, parseFinpayDateTime, toWireAmount } from "./format";
+export { REDACTION_PREFIX, redactBody, redactTokenInUrl, shortenToken } from "./redact";
+export * from "./schemas";
+export {
+  CALLBACK_SIGNATURE_PATTERN,
+  hmacSha512Hex,
+  phpJsonEncode,
+  removeTopLevelMember,
+  signCallback,
+  verifyCallbackSignature,
+  withSignature,
+  type CallbackSignatureCheck,
+  type CallbackSignatureFailure,
+} from "./signature";
+export {
+  KNOWN_FINPAY_STATUSES,
+  PAYMENT_STATES,
+  isPaidStatus,
+  mapFinpayStatus,
+  type MappedStatus,
+  type PaymentState,
+} from "./statuses";
+export {
+  retrieveStoredCardsPath,
+  storedCardsResponseSchema,
+  toStoredCards,
+  type FinpayStoredCardsResponse,
+  type StoredCard,
+} from "./stored-cards";
