@@ -1,5 +1,5 @@
 /**
- * Zod schemas of every Finpay object, from /work/shared/finpay-api.md (the "reference"; § numbers below).
+ * Zod schemas of every Finpay object, from the project's Finpay API reference, finpay-api.md (the "reference"; § numbers below).
  *
  * Two different jobs, two different strictness levels:
  * - Requests are ours. Objects whose full field list is documented are strict (a typo is an error,

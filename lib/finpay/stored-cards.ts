@@ -3,7 +3,7 @@
  *
  * Finpay's docs link a "Retrieve Stored Card API" (…/save-card/retrieve-stored-card.md) that could not
  * be read (reference §2, §7, §11 item 3). Path, method, request and response below are our guess
- * [INFER], shared with the local sandbox through /tmp/contract.md:
+ * [INFER], shared with the local sandbox through docs/finpay-contract.md:
  *
  *   GET /pg/payment/card/customer/{customerId}
  *   → {"responseCode":"2000000","responseMessage":"Success",

@@ -1,0 +1,208 @@
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import type { Dispatch } from "../callbacks";
+import { CHALLENGE_CODE, digitsOnly, passesLuhn, TEST_CARDS } from "../cards";
+import { ACCESS_PATH, type SandboxContext } from "../context";
+import { FaultsRequestSchema } from "../faults";
+import type { SubmitOutcome } from "../payments";
+import type { SandboxOrder } from "../state";
+import { formatJakarta } from "../time";
+
+/**
+ * The sandbox's own control API for tests and demos, under /__sandbox/ only. No auth: the sandbox is a local
+ * development tool and this API exists precisely to do what a real gateway would never let you do.
+ */
+export function controlRoutes(ctx: SandboxContext): Hono {
+  const control = new Hono();
+
+  control.get("/health", (c) =>
+    c.json({
+      status: "ok",
+      merchantId: ctx.config.merchantId,
+      publicUrl: ctx.publicUrl() ?? null,
+      state: ctx.config.stateFile,
+      orders: ctx.store.listOrders().length,
+      storedCards: ctx.store.listAllCards().length,
+    }),
+  );
+
+  control.get("/requests", (c) => c.json({ requests: ctx.requests.list(c.req.query("orderId")) }));
+
+  control.get("/callbacks", (c) => c.json({ callbacks: ctx.dispatcher.list(c.req.query("orderId")) }));
+
+  control.get("/orders", (c) => c.json({ orders: ctx.store.listOrders().map((order) => orderView(ctx, order)) }));
+
+  control.get("/orders/:orderId", (c) =>
+    withOrder(c, ctx, (order) => c.json({ order: orderView(ctx, order), callbacks: ctx.dispatcher.list(order.id) })),
+  );
+
+  control.get("/cards", (c) => {
+    const customerId = c.req.query("customerId");
+    return c.json({ cards: customerId ? ctx.store.listCards(customerId) : ctx.store.listAllCards() });
+  });
+
+  const PayBody = z.object({
+    card: z.union([z.string(), z.number().int()]).optional(),
+    /** MM/YY; defaults to December three years ahead. */
+    expiry: z.string().regex(/^(0[1-9]|1[0-2])\/\d{2}$/).optional(),
+    save: z.boolean().default(false),
+    /** For the 3-D Secure test card (or a stored card that needs it); defaults to the passing code. */
+    otp: z.string().optional(),
+  });
+
+  control.post("/orders/:orderId/pay", (c) =>
+    withOrder(c, ctx, async (order) => {
+      const body = PayBody.safeParse(await jsonBody(c));
+      if (!body.success) return badRequest(c, body.error);
+      const { card, expiry, save, otp } = body.data;
+      const pan = card === undefined ? "5123450000000008" : digitsOnly(String(card));
+      if (order.flow === "basic" && (!/^\d{12,19}$/.test(pan) || !passesLuhn(pan))) {
+        return c.json({ error: "card must be a Luhn-valid number of 12 to 19 digits" }, 400);
+      }
+      const outcome =
+        order.flow === "two-click"
+          ? ctx.payments.submitStoredCard(order)
+          : ctx.payments.submitCard(order, { pan, expiryDate: toYymm(expiry, ctx.clock()), save });
+      return settle(c, ctx, order, outcome, otp ?? CHALLENGE_CODE);
+    }),
+  );
+
+  const FailBody = z.object({ reason: z.enum(["decline", "insufficient_funds", "gateway_error"]).default("decline") });
+
+  control.post("/orders/:orderId/fail", (c) =>
+    withOrder(c, ctx, async (order) => {
+      const body = FailBody.safeParse(await jsonBody(c));
+      if (!body.success) return badRequest(c, body.error);
+      const testCard = TEST_CARDS.find((card) => card.behaviour === body.data.reason);
+      if (!testCard) return c.json({ error: "no test card for that reason" }, 500);
+      // A two-click order fails the same way: the declining card stands in for the stored one.
+      const outcome = ctx.payments.submitCard(order, { pan: testCard.number, expiryDate: toYymm(undefined, ctx.clock()), save: false });
+      return settle(c, ctx, order, outcome, CHALLENGE_CODE);
+    }),
+  );
+
+  control.post("/orders/:orderId/expire", (c) =>
+    withOrder(c, ctx, async (order) => {
+      const dispatch = ctx.payments.expire(order);
+      if (!dispatch) return c.json({ error: `order is ${order.status}, only REQUEST_INITIATED orders can expire` }, 409);
+      return c.json({ order: orderView(ctx, order), callback: await firstAttempt(dispatch) });
+    }),
+  );
+
+  control.post("/orders/:orderId/callbacks/resend", (c) =>
+    withOrder(c, ctx, async (order) => {
+      const dispatch = ctx.payments.resendLast(order);
+      if (!dispatch) return c.json({ error: "this order has not sent a callback yet" }, 409);
+      return c.json({ callback: await firstAttempt(dispatch) });
+    }),
+  );
+
+  const ForgedBody = z.object({ status: z.string().min(1).max(30).optional() });
+
+  control.post("/orders/:orderId/callbacks/forged", (c) =>
+    withOrder(c, ctx, async (order) => {
+      const body = ForgedBody.safeParse(await jsonBody(c));
+      if (!body.success) return badRequest(c, body.error);
+      return c.json({ callback: await firstAttempt(ctx.payments.sendForged(order, body.data.status)) });
+    }),
+  );
+
+  // A callback receiver for trying the sandbox without the app (url.callbackUrl = <sandbox>/__sandbox/inbox).
+  control.post("/inbox", async (c) => {
+    const entry = ctx.inbox.receive(await c.req.text());
+    ctx.logger.info("inbox.received", { orderId: entry.orderId, status: entry.status, signatureValid: entry.signatureValid });
+    if (!entry.signatureValid) return c.json({ responseCode: "4010000", responseMessage: "Invalid Signature" }, 401);
+    return c.json({ responseCode: "2000000", responseMessage: "Success" });
+  });
+
+  control.get("/inbox", (c) => c.json({ callbacks: ctx.inbox.list(c.req.query("orderId")) }));
+
+  control.get("/faults", (c) => c.json(faultsView(ctx)));
+
+  control.post("/faults", async (c) => {
+    const body = FaultsRequestSchema.safeParse(await jsonBody(c));
+    if (!body.success) return badRequest(c, body.error);
+    const { initiate, callbacks } = body.data;
+    if (initiate) ctx.initiateFaults.set(initiate.mode, initiate.count);
+    if (callbacks) ctx.dispatcher.setFault({ mode: callbacks.mode, delayMs: callbacks.delayMs, remaining: callbacks.count ?? null });
+    ctx.logger.warn("faults.set", { initiate: initiate?.mode ?? null, callbacks: callbacks?.mode ?? null });
+    return c.json(faultsView(ctx));
+  });
+
+  control.delete("/faults", (c) => {
+    ctx.initiateFaults.clear();
+    ctx.dispatcher.setFault(null);
+    return c.json(faultsView(ctx));
+  });
+
+  control.post("/reset", async (c) => {
+    ctx.store.reset();
+    ctx.requests.clear();
+    ctx.dispatcher.clearRecords();
+    ctx.inbox.clear();
+    ctx.initiateFaults.clear();
+    ctx.dispatcher.setFault(null);
+    ctx.logger.info("sandbox.reset");
+    return c.json({ status: "reset", storedCards: ctx.store.listAllCards().length });
+  });
+
+  return control;
+}
+
+/** The order as the control API shows it: everything the sandbox knows, plus its payment link. */
+function orderView(ctx: SandboxContext, order: SandboxOrder) {
+  const { lastCallbackBody, ...rest } = order;
+  const base = ctx.publicUrl() ?? "";
+  return {
+    ...rest,
+    redirecturl: `${base}${ACCESS_PATH}/${order.accessToken}`,
+    expiryLink: formatJakarta(new Date(order.expiresAt)),
+    hasSentCallback: lastCallbackBody !== null,
+  };
+}
+
+function faultsView(ctx: SandboxContext) {
+  return { initiate: ctx.initiateFaults.get(), callbacks: ctx.dispatcher.getFault() };
+}
+
+async function withOrder(c: Context, ctx: SandboxContext, handle: (order: SandboxOrder) => Response | Promise<Response>) {
+  const order = ctx.store.getOrder(c.req.param("orderId") ?? "");
+  if (!order) return c.json({ error: "order not found" }, 404);
+  ctx.payments.refresh(order);
+  return handle(order);
+}
+
+/** Completes a control-API payment, answering the 3-D Secure step itself, and waits for the first callback try. */
+async function settle(c: Context, ctx: SandboxContext, order: SandboxOrder, first: SubmitOutcome, otp: string) {
+  const outcome = first.kind === "challenge" ? ctx.payments.answerChallenge(order, otp) : first;
+  if (outcome.kind !== "completed") {
+    return c.json({ error: `order is ${order.status}, it can no longer be paid` }, 409);
+  }
+  return c.json({ order: orderView(ctx, order), callback: await firstAttempt(outcome.dispatch) });
+}
+
+/** A delayed callback is reported as pending rather than holding the control call for the whole delay. */
+function firstAttempt(dispatch: Dispatch) {
+  return dispatch.delayed ? Promise.resolve(dispatch.record) : dispatch.firstAttempt;
+}
+
+async function jsonBody(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return Symbol("invalid JSON"); // fails every schema, so the caller answers 400
+  }
+}
+
+function badRequest(c: Context, error: z.ZodError) {
+  const issue = error.issues[0];
+  return c.json({ error: `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}` }, 400);
+}
+
+/** December, three years ahead: a valid expiry for cards paid without a browser. */
+function toYymm(expiry: string | undefined, now: Date): string {
+  if (expiry) return `${expiry.slice(3, 5)}${expiry.slice(0, 2)}`;
+  return `${String((now.getUTCFullYear() + 3) % 100).padStart(2, "0")}12`;
+}
