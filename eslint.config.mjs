@@ -6,6 +6,12 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   {
+    rules: {
+      // `_name` marks a deliberately unused value, e.g. a field left out of an object with rest destructuring.
+      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+    },
+  },
+  {
     // The sandbox renders server-side HTML with hono/jsx, not React or Next.js: their rules do not apply there.
     files: ["sandbox/**/*.{ts,tsx}"],
     rules: {

@@ -36,6 +36,10 @@ const envSchema = z
     FINPAY_MERCHANT_ID: optionalString,
     FINPAY_MERCHANT_KEY: optionalString,
     FINPAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    // Confirm every callback with check-status before acting on it (Finpay calls this "the most secure method").
+    FINPAY_CONFIRM_CALLBACKS: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["true", "false"]).default("true")).transform((v) => v === "true"),
+    // A pending payment with no callback after this many seconds is settled from check-status.
+    RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(10).max(86_400).default(180),
   })
   .superRefine((env, ctx) => {
     // Falling back to the example credential only makes sense against the local sandbox.

@@ -38,6 +38,13 @@ export default async function CartPage() {
                 <dd data-testid="cart-total">{formatIdr(cart.totalIdr)}</dd>
               </div>
             </dl>
+            {cart.lines.some((line) => !line.available) ? (
+              <p className="text-sm text-amber-900">Remove the products that are no longer available to check out.</p>
+            ) : (
+              <Link href="/checkout" className="block rounded-md bg-brand-700 px-4 py-2 text-center text-sm font-medium text-white hover:bg-brand-800">
+                Checkout
+              </Link>
+            )}
           </aside>
         </div>
       )}

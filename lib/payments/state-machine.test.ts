@@ -1,0 +1,155 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { cartItems, orders, paymentAttempts, type PaymentStatus } from "@/db/schema";
+import type { FinpayTransaction } from "@/lib/finpay";
+import { fillCart, newAttempt, newCustomer, newOrder } from "@/tests/payment-fixtures";
+import { applyTransaction } from "./outcome";
+import { canTransition, transitionAttempt } from "./state-machine";
+
+const STATUSES: PaymentStatus[] = ["initiating", "pending", "paid", "failed", "expired", "cancelled", "refunded"];
+
+async function orderOf(id: string) {
+  const db = await getDb();
+  return (await db.select().from(orders).where(eq(orders.id, id)))[0]!;
+}
+async function attemptOf(id: string) {
+  const db = await getDb();
+  return (await db.select().from(paymentAttempts).where(eq(paymentAttempts.id, id)))[0]!;
+}
+
+function transaction(finpayOrderId: string, status: string, amount = 190_000): FinpayTransaction {
+  return { order: { id: finpayOrderId, amount, currency: "IDR" }, result: { payment: { status, amount, statusDesc: status === "FAILURE" ? "Do not honour" : null } } };
+}
+
+describe("payment state machine (real database)", () => {
+  const expected: Record<PaymentStatus, PaymentStatus[]> = {
+    initiating: ["pending", "paid", "failed", "expired", "cancelled"],
+    pending: ["paid", "failed", "expired", "cancelled"],
+    paid: ["refunded"],
+    failed: ["paid"],
+    expired: ["paid"],
+    cancelled: ["paid"],
+    refunded: [],
+  };
+
+  for (const from of STATUSES) {
+    for (const to of STATUSES) {
+      if (from === to) continue;
+      const allowed = expected[from].includes(to);
+      it(`${from} -> ${to} is ${allowed ? "applied" : "refused"}`, async () => {
+        expect(canTransition(from, to)).toBe(allowed);
+        const user = await newCustomer();
+        const order = await newOrder(user.id);
+        const attempt = await newAttempt(order.id, { status: from });
+        const result = await transitionAttempt(attempt.id, to);
+        expect(result.changed).toBe(allowed);
+        expect((await attemptOf(attempt.id)).status).toBe(allowed ? to : from);
+      });
+    }
+  }
+
+  it("a repeated transition is a no-op", async () => {
+    const user = await newCustomer();
+    const attempt = await newAttempt((await newOrder(user.id)).id);
+    expect((await transitionAttempt(attempt.id, "paid")).changed).toBe(true);
+    expect(await transitionAttempt(attempt.id, "paid")).toEqual({ changed: false, reason: "already_in_state", current: "paid" });
+  });
+
+  it("paying an attempt pays the order and empties the customer's cart", async () => {
+    const user = await newCustomer();
+    const { cartId } = await fillCart(user.id);
+    const order = await newOrder(user.id);
+    const attempt = await newAttempt(order.id);
+    const result = await transitionAttempt(attempt.id, "paid", { finpayStatus: "CAPTURED" });
+    expect(result).toMatchObject({ changed: true, from: "pending", to: "paid", orderStatus: "paid", duplicatePayment: false });
+    expect(await orderOf(order.id)).toMatchObject({ status: "paid", paidAttemptId: attempt.id });
+    const db = await getDb();
+    expect(await db.select().from(cartItems).where(eq(cartItems.cartId, cartId))).toEqual([]);
+  });
+
+  it("an ending attempt sets the order's outcome, but never un-pays a paid order", async () => {
+    const user = await newCustomer();
+    const order = await newOrder(user.id);
+    await newAttempt(order.id, { status: "failed" });
+    const second = await newAttempt(order.id);
+    expect((await transitionAttempt(second.id, "expired")).changed).toBe(true);
+    expect((await orderOf(order.id)).status).toBe("expired");
+
+    const paidOrder = await newOrder(user.id);
+    await transitionAttempt((await newAttempt(paidOrder.id)).id, "paid");
+    const late = await newAttempt(paidOrder.id, { status: "pending" });
+    expect(await transitionAttempt(late.id, "failed")).toMatchObject({ changed: true, orderStatus: null });
+    expect((await orderOf(paidOrder.id)).status).toBe("paid");
+  });
+
+  it("the database allows one live attempt per order", async () => {
+    const user = await newCustomer();
+    const order = await newOrder(user.id);
+    await newAttempt(order.id, { status: "pending" });
+    await expect(newAttempt(order.id, { status: "initiating" })).rejects.toThrow();
+    await expect(newAttempt(order.id, { status: "failed" })).resolves.toBeDefined();
+  });
+
+  it("50 concurrent identical callbacks make exactly one transition", async () => {
+    const user = await newCustomer();
+    const order = await newOrder(user.id);
+    const attempt = await newAttempt(order.id);
+    const results = await Promise.all(Array.from({ length: 50 }, () => applyTransaction(attempt, transaction(attempt.finpayOrderId, "CAPTURED"))));
+    expect(results.filter((r) => r.transition?.changed)).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === "duplicate")).toHaveLength(49);
+    expect(await orderOf(order.id)).toMatchObject({ status: "paid", paidAttemptId: attempt.id });
+  });
+
+  it("a FAILURE arriving after CAPTURED changes nothing", async () => {
+    const user = await newCustomer();
+    const order = await newOrder(user.id);
+    const attempt = await newAttempt(order.id);
+    await applyTransaction(attempt, transaction(attempt.finpayOrderId, "CAPTURED"));
+    const late = await applyTransaction(attempt, transaction(attempt.finpayOrderId, "FAILURE"));
+    expect(late.outcome).toBe("ignored_out_of_order");
+    expect((await attemptOf(attempt.id)).status).toBe("paid");
+    expect((await orderOf(order.id)).status).toBe("paid");
+  });
+
+  it("a success with the wrong amount or currency is flagged and pays nothing", async () => {
+    const user = await newCustomer();
+    const order = await newOrder(user.id);
+    const attempt = await newAttempt(order.id);
+    const cheaper = await applyTransaction(attempt, transaction(attempt.finpayOrderId, "CAPTURED", 1_000));
+    expect(cheaper).toMatchObject({ outcome: "amount_mismatch", flagged: true });
+    const usd = await applyTransaction(attempt, { ...transaction(attempt.finpayOrderId, "CAPTURED"), order: { id: attempt.finpayOrderId, amount: 190_000, currency: "USD" } });
+    expect(usd).toMatchObject({ outcome: "amount_mismatch", flagged: true });
+    expect((await attemptOf(attempt.id)).status).toBe("pending");
+    expect((await orderOf(order.id)).status).toBe("pending_payment");
+  });
+
+  it("a second successful attempt on a paid order is recorded as a duplicate payment", async () => {
+    const user = await newCustomer();
+    const order = await newOrder(user.id);
+    const first = await newAttempt(order.id, { status: "cancelled" });
+    const second = await newAttempt(order.id, { status: "pending" });
+    await applyTransaction(second, transaction(second.finpayOrderId, "CAPTURED"));
+    const late = await applyTransaction(first, transaction(first.finpayOrderId, "CAPTURED"));
+    expect(late).toMatchObject({ outcome: "duplicate_payment", flagged: true });
+    expect(await attemptOf(first.id)).toMatchObject({ status: "paid", duplicatePayment: true });
+    expect(await orderOf(order.id)).toMatchObject({ status: "paid", paidAttemptId: second.id });
+  });
+
+  it("a pending or unknown status changes nothing", async () => {
+    const user = await newCustomer();
+    const attempt = await newAttempt((await newOrder(user.id)).id);
+    expect(await applyTransaction(attempt, transaction(attempt.finpayOrderId, "REQUEST_INITIATED"))).toMatchObject({ outcome: "still_pending", flagged: false });
+    expect(await applyTransaction(attempt, transaction(attempt.finpayOrderId, "SOMETHING_NEW"))).toMatchObject({ outcome: "still_pending", flagged: true });
+    expect((await attemptOf(attempt.id)).status).toBe("pending");
+  });
+
+  it("a declined payment fails the attempt and the order, with Finpay's description", async () => {
+    const user = await newCustomer();
+    const order = await newOrder(user.id);
+    const attempt = await newAttempt(order.id);
+    expect((await applyTransaction(attempt, transaction(attempt.finpayOrderId, "FAILURE"))).outcome).toBe("pending_to_failed");
+    expect(await attemptOf(attempt.id)).toMatchObject({ status: "failed", failureMessage: "Do not honour" });
+    expect((await orderOf(order.id)).status).toBe("failed");
+  });
+});
