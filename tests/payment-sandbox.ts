@@ -13,7 +13,7 @@ import { fillCart, newCustomer } from "./payment-fixtures";
  * Payment tests with real parts: the local sandbox over HTTP (in this process, on a free port) plays Finpay and
  * sends its signed callbacks to a receiver here, which keeps the raw bodies for the test to hand to the app.
  */
-export function useFinpaySandbox() {
+export function withFinpaySandbox() {
   const harness = { sandbox: undefined as unknown as TestSandbox, received: [] as string[] };
   let receiver: Server;
 

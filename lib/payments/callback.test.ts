@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { orders, paymentAttempts, paymentEvents } from "@/db/schema";
 import { withSignature } from "@/lib/finpay";
 import { fillCart, newCustomer } from "@/tests/payment-fixtures";
-import { useFinpaySandbox } from "@/tests/payment-sandbox";
+import { withFinpaySandbox } from "@/tests/payment-sandbox";
 import { handleFinpayCallback, TransientCallbackError } from "./callback";
 import { startCheckout } from "./checkout";
 import { listSavedCards } from "./saved-cards";
@@ -15,7 +15,7 @@ import { listSavedCards } from "./saved-cards";
  */
 
 const KEY = "SoSecret123";
-const finpay = useFinpaySandbox();
+const finpay = withFinpaySandbox();
 const { pendingPayment, lastCallbackFor } = finpay;
 
 async function state(orderId: string) {

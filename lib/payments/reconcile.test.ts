@@ -2,11 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { gatewayExchanges, orders, paymentAttempts } from "@/db/schema";
-import { useFinpaySandbox } from "@/tests/payment-sandbox";
+import { withFinpaySandbox } from "@/tests/payment-sandbox";
 import { newAttempt, newCustomer, newOrder } from "@/tests/payment-fixtures";
 import { reconcileDue, reconcileOrderIfDue } from "./reconcile";
 
-const finpay = useFinpaySandbox();
+const finpay = withFinpaySandbox();
 
 async function ageAttempt(attemptId: string, minutes: number) {
   const db = await getDb();
