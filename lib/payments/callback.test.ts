@@ -45,6 +45,19 @@ describe("Finpay callback handling", () => {
     expect(now.order.paidAttemptId).toBe(attempt.id);
   });
 
+  it("50 concurrent deliveries of the same signed callback make exactly one transition and 50 recorded events", async () => {
+    const { orderId, attempt } = await pendingPayment();
+    await finpay.sandbox.control("POST", `/orders/${attempt.finpayOrderId}/pay`, { card: "5123450000000008" });
+    const raw = await lastCallbackFor(attempt.finpayOrderId);
+    const replies = await Promise.all(Array.from({ length: 50 }, () => handleFinpayCallback(raw)));
+    expect(replies.every((r) => r.status === 200)).toBe(true);
+    const now = await state(orderId);
+    expect(now.order.status).toBe("paid");
+    expect(now.events).toHaveLength(50);
+    expect(now.events.filter((e) => e.outcome === "pending_to_paid")).toHaveLength(1);
+    expect(now.events.filter((e) => e.outcome === "duplicate")).toHaveLength(49);
+  });
+
   it("a forged signature is refused with 401, recorded, and changes nothing", async () => {
     const { orderId, attempt } = await pendingPayment();
     await finpay.sandbox.control("POST", `/orders/${attempt.finpayOrderId}/callbacks/forged`, {});
