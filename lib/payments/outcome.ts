@@ -22,6 +22,11 @@ export function amountMismatch(attempt: Pick<PaymentAttempt, "amountIdr" | "curr
   return null;
 }
 
+function declinedMessage(statusDesc: string | null | undefined): string {
+  const reason = statusDesc?.trim() ? ` (${statusDesc.trim()})` : "";
+  return `The card payment was declined${reason}. You have not been charged; you can pay again, with another card if needed.`;
+}
+
 export async function applyTransaction(attempt: PaymentAttempt, transaction: FinpayTransaction): Promise<OutcomeSummary> {
   const mismatch = amountMismatch(attempt, transaction);
   if (mismatch) {
@@ -35,7 +40,7 @@ export async function applyTransaction(attempt: PaymentAttempt, transaction: Fin
 
   const transition = await transitionAttempt(attempt.id, mapped.state, {
     finpayStatus: status ?? null,
-    failureMessage: mapped.state === "failed" ? (transaction.result?.payment.statusDesc ?? "The card payment was declined.") : undefined,
+    failureMessage: mapped.state === "failed" ? declinedMessage(transaction.result?.payment.statusDesc) : undefined,
   });
   if (!transition.changed) return { outcome: transition.reason === "already_in_state" ? "duplicate" : "ignored_out_of_order", flagged: false, transition };
   if (transition.to === "paid") {

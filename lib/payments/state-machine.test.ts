@@ -149,7 +149,10 @@ describe("payment state machine (real database)", () => {
     const order = await newOrder(user.id);
     const attempt = await newAttempt(order.id);
     expect((await applyTransaction(attempt, transaction(attempt.finpayOrderId, "FAILURE"))).outcome).toBe("pending_to_failed");
-    expect(await attemptOf(attempt.id)).toMatchObject({ status: "failed", failureMessage: "Do not honour" });
+    expect(await attemptOf(attempt.id)).toMatchObject({
+      status: "failed",
+      failureMessage: "The card payment was declined (Do not honour). You have not been charged; you can pay again, with another card if needed.",
+    });
     expect((await orderOf(order.id)).status).toBe("failed");
   });
 });

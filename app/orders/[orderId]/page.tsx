@@ -87,7 +87,7 @@ export default async function OrderPage({ params }: Props) {
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[1fr_360px]">
-        <div className="rounded-lg border border-stone-200 bg-white">
+        <div className="h-fit rounded-lg border border-stone-200 bg-white">
           <h2 className="border-b border-stone-200 px-5 py-3 font-semibold">Items</h2>
           <ul className="divide-y divide-stone-200">
             {items.map((item) => (
