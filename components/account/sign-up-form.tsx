@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { ProfileFields } from "@/components/account/profile-fields";
 import { FormField, FormMessage } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { signUpAction } from "@/lib/account/actions";
@@ -15,20 +16,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={formAction} noValidate className="space-y-4">
       <FormMessage status={state.status} message={state.message} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormField name="firstName" label="First name" autoComplete="given-name" maxLength={50} defaultValue={v.firstName} error={e.firstName} />
-        <FormField name="lastName" label="Last name" autoComplete="family-name" maxLength={50} defaultValue={v.lastName} error={e.lastName} />
-      </div>
-      <FormField name="email" label="Email" type="email" autoComplete="email" defaultValue={v.email} error={e.email} />
-      <FormField
-        name="mobilePhone"
-        label="Mobile phone"
-        type="tel"
-        autoComplete="tel"
-        defaultValue={v.mobilePhone}
-        error={e.mobilePhone}
-        hint="Indonesian mobile number, e.g. 0812 3456 7890. Finpay needs it for card payments."
-      />
+      <ProfileFields values={v} errors={e} phoneHint="Indonesian mobile number, e.g. 0812 3456 7890. Finpay needs it for card payments." />
       <FormField name="password" label="Password" type="password" autoComplete="new-password" error={e.password} hint="At least 8 characters." />
       <FormField name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password" error={e.confirmPassword} />
       <SubmitButton pendingLabel="Creating account…" className="w-full">

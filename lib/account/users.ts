@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { users, type User } from "@/db/schema";
 import { getDummyPasswordHash, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { clearFailures, recordFailure, secondsLocked, type ThrottleKey } from "@/lib/auth/throttle";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { UserFacingError } from "@/lib/errors";
 import type { ProfileInput } from "./validation";
 
@@ -30,15 +31,6 @@ export async function getUserByEmail(email: string): Promise<PublicUser | undefi
   const db = await getDb();
   const [row] = await db.select(publicColumns).from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1);
   return row;
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  // postgres.js and PGlite both expose the SQLSTATE as `code`; Drizzle may wrap it as `cause`.
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint_name, constraint: pgliteConstraint, message } = e as Record<string, unknown>;
-    if (code === "23505") return [constraint_name, pgliteConstraint].includes(constraint) || String(message).includes(constraint);
-  }
-  return false;
 }
 
 /** A new customer with a stable Finpay customer id that never changes when the email does. */

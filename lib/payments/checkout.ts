@@ -6,6 +6,7 @@ import type { PublicUser } from "@/lib/account/users";
 import { profileSchema } from "@/lib/account/validation";
 import { getCartView } from "@/lib/cart/queries";
 import { findUserCartId } from "@/lib/cart/service";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { env } from "@/lib/env";
 import { buildBasicCardPayment, buildSaveCardPayment, buildTwoClickPayment, isFinpayError, parseFinpayDateTime, type PaymentInput } from "@/lib/finpay";
 import { logger } from "@/lib/logger";
@@ -70,13 +71,6 @@ async function resumeAttempt(key: string, userId: string): Promise<StartPaymentR
   }
   const attempt = await findAttemptByKey(key);
   return { ok: false, orderId: attempt?.orderId, reason: "in_progress", message: "Your payment is still being started. Check your order in a moment." };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
 }
 
 /**

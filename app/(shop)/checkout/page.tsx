@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PaymentChoices } from "@/components/checkout/payment-choices";
+import { OrderLines } from "@/components/orders/order-lines";
 import { requireUser } from "@/lib/auth/session";
 import { getCartView } from "@/lib/cart/queries";
 import { findUserCartId } from "@/lib/cart/service";
@@ -34,24 +35,12 @@ export default async function CheckoutPage() {
     <section className="grid gap-8 lg:grid-cols-[1fr_380px]">
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold tracking-tight">Checkout</h1>
-        <div className="rounded-lg border border-stone-200 bg-white">
-          <h2 className="border-b border-stone-200 px-5 py-3 font-semibold">Order summary</h2>
-          <ul className="divide-y divide-stone-200">
-            {cart.lines.map((line) => (
-              <li key={line.productId} className="flex justify-between gap-4 px-5 py-3 text-sm">
-                <span>
-                  {line.name} <span className="text-stone-600">× {line.quantity}</span>
-                  {!line.available ? <span className="ml-2 font-medium text-amber-800">no longer available</span> : null}
-                </span>
-                <span>{formatIdr(line.lineTotalIdr)}</span>
-              </li>
-            ))}
-          </ul>
-          <p className="flex justify-between border-t border-stone-200 px-5 py-3 font-semibold">
-            <span>Total</span>
-            <span data-testid="checkout-total">{formatIdr(cart.totalIdr)}</span>
-          </p>
-        </div>
+        <OrderLines
+          title="Order summary"
+          lines={cart.lines.map((line) => ({ ...line, unavailable: !line.available }))}
+          totalIdr={cart.totalIdr}
+          totalTestId="checkout-total"
+        />
         <div className="rounded-lg border border-stone-200 bg-white p-5 text-sm">
           <h2 className="mb-2 font-semibold">Billed to</h2>
           <p>

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { PaymentChoices } from "@/components/checkout/payment-choices";
 import { Countdown } from "@/components/orders/countdown";
 import { LiveRefresh } from "@/components/orders/live-refresh";
+import { OrderLines } from "@/components/orders/order-lines";
 import { CancelPaymentButton, CheckStatusButton } from "@/components/orders/order-actions";
 import { PaymentInspector } from "@/components/orders/payment-inspector";
 import { StatusBadge } from "@/components/orders/status-badge";
@@ -87,23 +88,12 @@ export default async function OrderPage({ params }: Props) {
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[1fr_360px]">
-        <div className="h-fit rounded-lg border border-stone-200 bg-white">
-          <h2 className="border-b border-stone-200 px-5 py-3 font-semibold">Items</h2>
-          <ul className="divide-y divide-stone-200">
-            {items.map((item) => (
-              <li key={item.productId} className="flex justify-between gap-4 px-5 py-3 text-sm">
-                <span>
-                  {item.name} <span className="text-stone-600">× {item.quantity}</span>
-                </span>
-                <span>{formatIdr(item.unitPriceIdr * item.quantity)}</span>
-              </li>
-            ))}
-          </ul>
-          <p className="flex justify-between border-t border-stone-200 px-5 py-3 font-semibold">
-            <span>Total</span>
-            <span data-testid="order-total">{formatIdr(order.totalIdr)}</span>
-          </p>
-        </div>
+        <OrderLines
+          title="Items"
+          lines={items.map((item) => ({ ...item, lineTotalIdr: item.unitPriceIdr * item.quantity }))}
+          totalIdr={order.totalIdr}
+          totalTestId="order-total"
+        />
         <div className="space-y-4">
           {canPayAgain ? (
             <div className="space-y-3 rounded-lg border border-stone-200 bg-white p-5">
