@@ -40,6 +40,8 @@ export default defineConfig({
         SANDBOX_PORT: String(SANDBOX_PORT),
         SANDBOX_PUBLIC_URL: SANDBOX_URL,
         SANDBOX_STATE_FILE: "memory",
+        // The "timeout" fault holds initiate longer than the app waits (FINPAY_TIMEOUT_MS below), but not 20 s.
+        SANDBOX_INITIATE_TIMEOUT_MS: "5000",
       },
     },
     {
@@ -56,6 +58,10 @@ export default defineConfig({
         AUTH_TRUST_HOST: "true",
         AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
         FINPAY_BASE_URL: SANDBOX_URL,
+        // Short enough for the gateway-fault tests (e2e/hardening) to see a timeout and a lost callback settled
+        // by reconciliation without waiting minutes; long enough for the other tests never to hit them.
+        FINPAY_TIMEOUT_MS: "3000",
+        RECONCILE_AFTER_SECONDS: "15",
       },
     },
   ],

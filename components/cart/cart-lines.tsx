@@ -7,20 +7,21 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { idleState, type ActionState } from "@/lib/action-state";
 import { removeFromCartAction, setCartQuantityAction } from "@/lib/cart/actions";
 import type { CartLine } from "@/lib/cart/queries";
-import { MAX_QUANTITY } from "@/lib/cart/validation";
+import { MAX_QUANTITY } from "@/lib/cart/limits";
 import { formatIdr } from "@/lib/money";
 
 export function CartLines({ lines }: { lines: CartLine[] }) {
   return (
     <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
-      {lines.map((line) => (
-        <CartLineRow key={line.productId} line={line} />
+      {lines.map((line, index) => (
+        <CartLineRow key={line.productId} line={line} first={index === 0} />
       ))}
     </ul>
   );
 }
 
-function CartLineRow({ line }: { line: CartLine }) {
+// The first line's picture is the page's largest paint: requested from the document's head, not lazily.
+function CartLineRow({ line, first }: { line: CartLine; first: boolean }) {
   // The quantity shown moves at once; the server's answer (or a revalidated page) settles it.
   const [optimisticQuantity, setOptimisticQuantity] = useOptimistic(line.quantity);
   const [pending, startTransition] = useTransition();
@@ -43,7 +44,14 @@ function CartLineRow({ line }: { line: CartLine }) {
 
   return (
     <li data-testid="cart-line" className="flex flex-col gap-4 p-4 sm:flex-row sm:items-center">
-      <Image src={line.imagePath} alt="" width={80} height={80} className="size-20 rounded-md border border-stone-200" />
+      <Image
+        src={line.imagePath}
+        alt=""
+        width={80}
+        height={80}
+        {...(first ? { preload: true } : { loading: "lazy" as const })}
+        className="size-20 rounded-md border border-stone-200"
+      />
       <div className="flex-1">
         <Link href={`/products/${line.slug}`} className="font-medium hover:text-brand-700">
           {line.name}

@@ -7,7 +7,12 @@ const time = (date: Date) => date.toLocaleString("en-GB", { timeZone: "Asia/Jaka
 
 function Json({ value }: { value: unknown }) {
   const text = typeof value === "string" ? value : JSON.stringify(value, null, 2);
-  return <pre className="max-h-72 overflow-auto rounded bg-stone-900 p-3 text-xs leading-relaxed text-stone-100">{text ?? "(none)"}</pre>;
+  // Focusable so that a keyboard user can scroll a long body (axe: scrollable-region-focusable).
+  return (
+    <pre tabIndex={0} className="max-h-72 overflow-auto rounded bg-stone-900 p-3 text-xs leading-relaxed text-stone-100">
+      {text ?? "(none)"}
+    </pre>
+  );
 }
 
 function prettyRaw(raw: string): string {

@@ -65,7 +65,8 @@ export const signInSchema = z.object({
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "Current password is required." }).min(1, "Current password is required.").max(PASSWORD_MAX),
+    // No stored password is longer than PASSWORD_MAX, so a longer one is simply wrong (and is not hashed at all).
+    currentPassword: z.string({ error: "Current password is required." }).min(1, "Current password is required.").max(PASSWORD_MAX, "Your current password is incorrect."),
     newPassword: password("New password"),
     confirmPassword: z.string({ error: "Confirm your new password." }),
   })

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { MAX_QUANTITY } from "./limits";
 
-export const MAX_QUANTITY = 99;
+export { MAX_QUANTITY };
 
 const QUANTITY_MESSAGE = `Quantity must be a whole number from 1 to ${MAX_QUANTITY}.`;
 

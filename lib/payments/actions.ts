@@ -17,7 +17,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // The browser names a saved card by our id only ("card:<uuid>"); the token never leaves the server.
 const paymentFormSchema = z.object({
   idempotencyKey: z.string().regex(UUID, "This form has expired. Please reload the page."),
-  choice: z.string().regex(/^(new|card:[0-9a-f-]{36})$/i, "Choose how to pay."),
+  // A well-formed UUID only: anything else would reach the uuid column and fail there as a server error.
+  choice: z.string().regex(/^(new|card:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, "Choose how to pay."),
   saveCard: z.enum(["on"]).optional(),
 });
 

@@ -37,7 +37,8 @@ export interface OrderDetail {
 
 /** One order, only for its owner: anyone else gets undefined (and so a 404). */
 export async function getOrderForUser(orderId: string, userId: string): Promise<OrderDetail | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(orderId)) return undefined;
+  // Malformed ids (e.g. 36 dashes) would make Postgres throw on the uuid cast: a 500 instead of a 404.
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(orderId)) return undefined;
   const db = await getDb();
   const [order] = await db.select().from(orders).where(and(eq(orders.id, orderId), eq(orders.userId, userId))).limit(1);
   if (!order) return undefined;

@@ -1,0 +1,38 @@
+import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { phpJsonEncode, withSignature } from "@/lib/finpay";
+import { SANDBOX_URL, control } from "../../support/sandbox";
+import { APP_URL } from "./shop";
+
+/** The merchant key both e2e servers share (playwright.config.ts): the tests play Finpay with it. */
+export const MERCHANT_KEY = "SoSecret123";
+
+export const CALLBACK_URL = `${APP_URL}/api/finpay/callback`;
+
+export function postCallback(request: APIRequestContext, body: string | Buffer, contentType = "application/json", url = CALLBACK_URL): Promise<APIResponse> {
+  // A Buffer goes out byte for byte; Playwright would JSON-encode a string sent as application/json.
+  return request.post(url, { headers: { "Content-Type": contentType }, data: Buffer.from(body), failOnStatusCode: false });
+}
+
+/** Signs a payload the way Finpay does (HMAC over PHP's json_encode) and returns the bytes Finpay would send. */
+export function signedBody(payload: Record<string, unknown>, key = MERCHANT_KEY): string {
+  return phpJsonEncode(withSignature(payload, key));
+}
+
+type CallbackRecord = { body: string; paymentStatus: string; state: string; attempts: { httpStatus: number | null }[] };
+
+/** Every callback the sandbox made for one Finpay order, oldest first (bodies exactly as signed). */
+export async function sandboxCallbacks(request: APIRequestContext, finpayOrderId: string): Promise<CallbackRecord[]> {
+  const response = await request.get(`${SANDBOX_URL}/__sandbox/callbacks?orderId=${finpayOrderId}`);
+  return ((await response.json()) as { callbacks: CallbackRecord[] }).callbacks;
+}
+
+/**
+ * Settles a Finpay order at the sandbox without delivering its callback, and returns that callback's exact bytes,
+ * so a test can deliver it (or tampered copies) itself.
+ */
+export async function settleWithoutCallback(request: APIRequestContext, finpayOrderId: string, outcome: "pay" | "fail" = "pay"): Promise<string> {
+  await control(request, "/faults", { callbacks: { mode: "drop", count: 1 } });
+  const settled = await control(request, `/orders/${finpayOrderId}/${outcome}`, {});
+  expect(settled.callback.state).toBe("dropped");
+  return settled.callback.body as string;
+}
