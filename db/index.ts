@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Sql, TransactionSql } from "postgres";
 import { parseEnv } from "../lib/env-schema";
 import * as schema from "./schema";
 import { seed } from "./seed";
@@ -39,7 +40,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       onnotice: () => {},
       connect_timeout: 10,
     });
-    const db = drizzle(client, { schema }) as unknown as Database;
+    const db = drizzle(preparingStatements(client), { schema }) as unknown as Database;
     if (options.migrate) {
       const { migrate } = await import("drizzle-orm/postgres-js/migrator");
       await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
@@ -64,6 +65,34 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   if (isNew) await seed(db);
   return { db, mode: "pglite", close: () => client.close() };
+}
+
+type PostgresClient = Sql | TransactionSql;
+
+/**
+ * Drizzle runs every query built without `.prepare(name)` with `prepare: false`, and postgres.js then sends each
+ * query that has parameters in two round trips: describe (to learn the parameter types), then execute. As prepared
+ * statements (postgres.js's own default), a query shape is described once per connection and then runs in one round
+ * trip; the callback route makes up to twelve queries, so `npm run bench` measured this as its largest single cost.
+ * Transactions and savepoints get a client that prepares too.
+ */
+function preparingStatements<T extends PostgresClient>(client: T): T {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (query: string, parameters?: unknown[], queryOptions?: Record<string, unknown>) =>
+          target.unsafe(query, parameters as never, { ...queryOptions, prepare: true });
+      }
+      if (property === "begin" || property === "savepoint") {
+        return (...args: unknown[]) => {
+          const callback = args.pop() as (transaction: PostgresClient) => unknown;
+          const method = Reflect.get(target, property) as (...rest: unknown[]) => unknown;
+          return method(...args, (transaction: PostgresClient) => callback(preparingStatements(transaction)));
+        };
+      }
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
 }
 
 // Kept on globalThis so that Next's hot reload in development reuses one connection pool / PGlite instance.

@@ -240,6 +240,7 @@ export type User = typeof users.$inferSelect;
 export type Cart = typeof carts.$inferSelect;
 export type CartItem = typeof cartItems.$inferSelect;
 export type Order = typeof orders.$inferSelect;
+export type OrderItem = typeof orderItems.$inferSelect;
 export type PaymentAttempt = typeof paymentAttempts.$inferSelect;
 export type SavedCard = typeof savedCards.$inferSelect;
 export type PaymentEvent = typeof paymentEvents.$inferSelect;

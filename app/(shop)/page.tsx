@@ -2,6 +2,9 @@ import { connection } from "next/server";
 import { ProductCard } from "@/components/catalog/product-card";
 import { listActiveProducts } from "@/lib/catalog/queries";
 
+/** Cards per row on the widest layout (lg:grid-cols-4): these are on screen before any scrolling. */
+const FIRST_ROW = 4;
+
 export default async function CatalogPage() {
   await connection(); // rendered per request: the build never opens the (single-process) embedded database
   const products = await listActiveProducts();
@@ -19,8 +22,8 @@ export default async function CatalogPage() {
         </p>
       ) : (
         <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
-          {products.map((product) => (
-            <ProductCard key={product.id} product={product} />
+          {products.map((product, index) => (
+            <ProductCard key={product.id} product={product} image={index === 0 ? "preload" : index < FIRST_ROW ? "eager" : "lazy"} />
           ))}
         </ul>
       )}

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import { orderItems, orders, paymentAttempts, savedCards, type Order, type PaymentAttempt, type PaymentMethod, type SavedCard } from "@/db/schema";
+import { orderItems, orders, paymentAttempts, savedCards, type Order, type OrderItem, type PaymentAttempt, type PaymentMethod, type SavedCard } from "@/db/schema";
 import type { PublicUser } from "@/lib/account/users";
 import { profileSchema } from "@/lib/account/validation";
 import { getCartView } from "@/lib/cart/queries";
@@ -91,18 +91,19 @@ export async function startCheckout(user: PublicUser, choice: PaymentChoice, ide
   if (choice.method === "two_click" && !card) return { ok: false, reason: "card", message: "That saved card is not available. Choose another way to pay." };
 
   const db = await getDb();
-  let created: { order: Order; attempt: PaymentAttempt };
+  let created: { order: Order; attempt: PaymentAttempt; items: OrderItem[] };
   try {
     created = await db.transaction(async (tx) => {
       const [order] = await tx.insert(orders).values({ userId: user.id, totalIdr: cart.totalIdr }).returning();
-      await tx.insert(orderItems).values(
-        cart.lines.map((line) => ({ orderId: order!.id, productId: line.productId, name: line.name, unitPriceIdr: line.unitPriceIdr, quantity: line.quantity })),
-      );
+      const items = await tx
+        .insert(orderItems)
+        .values(cart.lines.map((line) => ({ orderId: order!.id, productId: line.productId, name: line.name, unitPriceIdr: line.unitPriceIdr, quantity: line.quantity })))
+        .returning();
       const [attempt] = await tx
         .insert(paymentAttempts)
         .values({ orderId: order!.id, finpayOrderId: newFinpayOrderId(), method: choice.method, amountIdr: cart.totalIdr, idempotencyKey, savedCardId: card?.id })
         .returning();
-      return { order: order!, attempt: attempt! };
+      return { order: order!, attempt: attempt!, items };
     });
   } catch (error) {
     // A concurrent submission with the same key won the race; its transaction is the one that counts.
@@ -110,7 +111,7 @@ export async function startCheckout(user: PublicUser, choice: PaymentChoice, ide
     throw error;
   }
   logger.info("payment.order_created", { orderId: created.order.id, attemptId: created.attempt.id, method: choice.method, amountIdr: cart.totalIdr });
-  return initiateAttempt(user, created.order, created.attempt, card);
+  return initiateAttempt(user, created.order, created.attempt, card, created.items);
 }
 
 /** Another attempt for an unpaid order, after cancelling any attempt that could still be paid at the gateway. */
@@ -178,9 +179,10 @@ export async function cancelLiveAttempts(orderId: string): Promise<{ ok: true } 
   return { ok: true };
 }
 
-async function initiateAttempt(user: PublicUser, order: Order, attempt: PaymentAttempt, card: SavedCard | undefined): Promise<StartPaymentResult> {
+/** `items` when the caller has just written them (a new order): one round trip fewer than reading them back. */
+async function initiateAttempt(user: PublicUser, order: Order, attempt: PaymentAttempt, card: SavedCard | undefined, known?: OrderItem[]): Promise<StartPaymentResult> {
   const db = await getDb();
-  const items = await db.select().from(orderItems).where(eq(orderItems.orderId, order.id));
+  const items = known ?? (await db.select().from(orderItems).where(eq(orderItems.orderId, order.id)));
   const base = env().APP_BASE_URL.replace(/\/$/, "");
   const orderUrl = `${base}/orders/${order.id}`;
   const input: PaymentInput = {

@@ -37,6 +37,9 @@ export async function applyTransaction(attempt: PaymentAttempt, transaction: Fin
   const mapped = mapFinpayStatus(status);
   if (!mapped.known) logger.warn("payment.unknown_finpay_status", { attemptId: attempt.id, status });
   if (mapped.state === "pending") return { outcome: "still_pending", flagged: !mapped.known, detail: status ? `Finpay status ${status}` : undefined };
+  // Finpay repeats callbacks. An attempt that already had this state when it was read cannot change (no transition
+  // leads back into a state), so the locked transaction, three round trips, is skipped for the repeat.
+  if (attempt.status === mapped.state) return { outcome: "duplicate", flagged: false };
 
   const transition = await transitionAttempt(attempt.id, mapped.state, {
     finpayStatus: status ?? null,

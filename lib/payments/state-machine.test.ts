@@ -101,6 +101,18 @@ describe("payment state machine (real database)", () => {
     expect(await orderOf(order.id)).toMatchObject({ status: "paid", paidAttemptId: attempt.id });
   });
 
+  it("a repeated callback for an attempt already in that state writes nothing", async () => {
+    const user = await newCustomer();
+    const order = await newOrder(user.id);
+    const attempt = await newAttempt(order.id);
+    await applyTransaction(attempt, transaction(attempt.finpayOrderId, "CAPTURED"));
+    const paid = await attemptOf(attempt.id);
+    const repeat = await applyTransaction(paid, transaction(attempt.finpayOrderId, "CAPTURED"));
+    expect(repeat).toMatchObject({ outcome: "duplicate", flagged: false });
+    expect(await attemptOf(attempt.id)).toEqual(paid);
+    expect(await orderOf(order.id)).toMatchObject({ status: "paid", paidAttemptId: attempt.id });
+  });
+
   it("a FAILURE arriving after CAPTURED changes nothing", async () => {
     const user = await newCustomer();
     const order = await newOrder(user.id);

@@ -38,6 +38,7 @@ export interface TransitionDetails {
 
 export async function transitionAttempt(attemptId: string, to: PaymentStatus, details: TransitionDetails = {}): Promise<TransitionOutcome> {
   const db = await getDb();
+  if (to === "pending") return moveToPending(db, attemptId, details);
   return db.transaction(async (tx) => {
     const [attempt] = await tx
       .select({ status: paymentAttempts.status, orderId: paymentAttempts.orderId })
@@ -51,15 +52,7 @@ export async function transitionAttempt(attemptId: string, to: PaymentStatus, de
     const now = new Date();
     const updated = await tx
       .update(paymentAttempts)
-      .set({
-        status: to,
-        updatedAt: now,
-        ...(details.finpayStatus !== undefined ? { finpayStatus: details.finpayStatus } : {}),
-        ...(details.failureMessage !== undefined ? { failureMessage: details.failureMessage } : {}),
-        ...(details.redirectUrl !== undefined ? { redirectUrl: details.redirectUrl } : {}),
-        ...(details.expiresAt !== undefined ? { expiresAt: details.expiresAt } : {}),
-        ...(to === "pending" ? {} : { settledAt: now }),
-      })
+      .set(attemptChanges(to, details, now))
       // The row is locked, but the guard keeps the update correct on its own.
       .where(and(eq(paymentAttempts.id, attemptId), eq(paymentAttempts.status, attempt.status)))
       .returning({ id: paymentAttempts.id });
@@ -68,6 +61,35 @@ export async function transitionAttempt(attemptId: string, to: PaymentStatus, de
     const effect = await applyToOrder(tx, attempt.orderId, attemptId, to, now);
     return { changed: true, from: attempt.status, to, orderId: attempt.orderId, ...effect } as const;
   });
+}
+
+function attemptChanges(to: PaymentStatus, details: TransitionDetails, now: Date) {
+  return {
+    status: to,
+    updatedAt: now,
+    ...(details.finpayStatus !== undefined ? { finpayStatus: details.finpayStatus } : {}),
+    ...(details.failureMessage !== undefined ? { failureMessage: details.failureMessage } : {}),
+    ...(details.redirectUrl !== undefined ? { redirectUrl: details.redirectUrl } : {}),
+    ...(details.expiresAt !== undefined ? { expiresAt: details.expiresAt } : {}),
+    ...(to === "pending" ? {} : { settledAt: now }),
+  };
+}
+
+/**
+ * initiating -> pending (Finpay gave us a payment page; ALLOWED_FROM has no other way into pending) changes the
+ * attempt only, so one conditional UPDATE does it atomically: one round trip instead of the four of a locked
+ * read-then-write. The read afterwards only says why nothing changed.
+ */
+async function moveToPending(db: Awaited<ReturnType<typeof getDb>>, attemptId: string, details: TransitionDetails): Promise<TransitionOutcome> {
+  const [moved] = await db
+    .update(paymentAttempts)
+    .set(attemptChanges("pending", details, new Date()))
+    .where(and(eq(paymentAttempts.id, attemptId), eq(paymentAttempts.status, "initiating")))
+    .returning({ orderId: paymentAttempts.orderId });
+  if (moved) return { changed: true, from: "initiating", to: "pending", orderId: moved.orderId, orderStatus: null, duplicatePayment: false };
+  const [current] = await db.select({ status: paymentAttempts.status }).from(paymentAttempts).where(eq(paymentAttempts.id, attemptId));
+  if (!current) return { changed: false, reason: "not_found", current: null };
+  return { changed: false, reason: current.status === "pending" ? "already_in_state" : "not_allowed", current: current.status };
 }
 
 /** A new attempt on a failed, expired or cancelled order makes the order payable again (called in that transaction). */
