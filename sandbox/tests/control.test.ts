@@ -3,7 +3,7 @@ import { verifyCallbackSignature } from "../../lib/finpay/signature";
 import type { CallbackRecord } from "../callbacks";
 import type { RequestRecord } from "../request-log";
 import { SEED_CARD_TOKEN, SEED_CUSTOMER_ID } from "../payments";
-import { accessPath, basicRequest, cardFields, MERCHANT_KEY, startReceiver, startTestSandbox, type CallbackReceiver, type TestSandbox } from "./helpers";
+import { basicRequest, cardFields, initiateBasic, MERCHANT_KEY, startReceiver, startTestSandbox, type CallbackReceiver, type TestSandbox } from "./helpers";
 
 type Json = Record<string, unknown>;
 const statusOf = (body: string) => (JSON.parse(body) as { result: { payment: { status: string } } }).result.payment.status;
@@ -24,11 +24,7 @@ describe("control API (/__sandbox)", () => {
     await receiver.close();
   });
 
-  const initiate = async (patch?: Parameters<typeof basicRequest>[1]) => {
-    const body = basicRequest(receiver.url, patch);
-    const answer = await sb.api("POST", "/pg/payment/card/initiate", body);
-    return { id: String(body.order.id), answer, path: answer.json.redirecturl ? accessPath(answer.json.redirecturl) : "" };
-  };
+  const initiate = (patch?: Parameters<typeof basicRequest>[1]) => initiateBasic(sb, receiver.url, patch);
 
   it("GET /health reports the sandbox's identity", async () => {
     const { status, json } = await sb.control("GET", "/health");

@@ -162,6 +162,13 @@ export function accessPath(redirecturl: unknown): string {
   return new URL(redirecturl).pathname;
 }
 
+/** Initiates a basic card payment (basicRequest + patch) and returns its order id, the answer and the page path. */
+export async function initiateBasic(sb: TestSandbox, callbackUrl: string, patch?: Parameters<typeof basicRequest>[1]) {
+  const body = basicRequest(callbackUrl, patch);
+  const answer = await sb.api("POST", "/pg/payment/card/initiate", body);
+  return { id: String(body.order.id), answer, path: answer.json.redirecturl ? accessPath(answer.json.redirecturl) : "" };
+}
+
 /** Fills the basic card form. */
 export function cardFields(cardNumber: string, extra: Record<string, string> = {}): Record<string, string> {
   return { cardNumber, expiry: "12/39", cvv: "123", nameOnCard: "Budi Santoso", ...extra };

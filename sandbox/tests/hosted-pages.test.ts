@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEED_CARD_TOKEN, SEED_CUSTOMER_ID } from "../payments";
-import { accessPath, basicRequest, cardFields, startReceiver, startTestSandbox, type CallbackReceiver, type TestSandbox } from "./helpers";
+import { basicRequest, cardFields, initiateBasic, startReceiver, startTestSandbox, type CallbackReceiver, type TestSandbox } from "./helpers";
 
 /** HTML-level checks of the hosted pages over HTTP (the browser walk-through is e2e/sandbox-hosted-pages.spec.ts). */
 describe("hosted pages", () => {
@@ -16,10 +16,9 @@ describe("hosted pages", () => {
   });
 
   const initiate = async (patch?: Parameters<typeof basicRequest>[1]) => {
-    const body = basicRequest(receiver.url, patch);
-    const answer = await sb.api("POST", "/pg/payment/card/initiate", body);
-    expect(answer.json.responseCode).toBe("2000000");
-    return { id: String(body.order.id), path: accessPath(answer.json.redirecturl) };
+    const started = await initiateBasic(sb, receiver.url, patch);
+    expect(started.answer.json.responseCode).toBe("2000000");
+    return started;
   };
   const get = async (path: string) => {
     const response = await fetch(`${sb.url}${path}`, { redirect: "manual" });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessPath, basicRequest, cardFields, startReceiver, startTestSandbox, type CallbackReceiver, type TestSandbox } from "./helpers";
+import { basicRequest, cardFields, initiateBasic, startReceiver, startTestSandbox, type CallbackReceiver, type TestSandbox } from "./helpers";
 
 describe("check status and cancel", () => {
   let sb: TestSandbox;
@@ -14,10 +14,9 @@ describe("check status and cancel", () => {
   });
 
   const initiate = async (patch?: Parameters<typeof basicRequest>[1]) => {
-    const body = basicRequest(receiver.url, patch);
-    const answer = await sb.api("POST", "/pg/payment/card/initiate", body);
-    expect(answer.json.responseCode).toBe("2000000");
-    return { id: String(body.order.id), path: accessPath(answer.json.redirecturl) };
+    const started = await initiateBasic(sb, receiver.url, patch);
+    expect(started.answer.json.responseCode).toBe("2000000");
+    return started;
   };
 
   it("answers REQUEST_INITIATED before payment, shaped like the reference's sample", async () => {
