@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import { resolveAuthSecret } from "./lib/auth/secret";
+import { readEnvVariable } from "./lib/env-schema";
 
 /** Paths that need a signed-in customer. proxy.ts guards them; pages check again with requireUser(). */
 export const PROTECTED_PREFIXES = ["/account", "/checkout", "/orders"] as const;
@@ -19,7 +20,7 @@ export function signInUrlFor(url: URL): URL {
 export const authConfig = {
   secret: resolveAuthSecret(),
   // Behind `next start` on any host name; AUTH_TRUST_HOST=false turns it off when a fixed AUTH_URL is preferred.
-  trustHost: process.env.AUTH_TRUST_HOST !== "false",
+  trustHost: readEnvVariable("AUTH_TRUST_HOST"),
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in" },
   providers: [],

@@ -3,6 +3,10 @@ import { CHROMIUM_ARGS, chromiumExecutable } from "./e2e/support/browser";
 
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4011);
+// The tests' mail catcher (MailDev): not the 1025/1080 that `npm run dev` uses, so both can run at once.
+const MAIL_SMTP_PORT = Number(process.env.E2E_MAIL_SMTP_PORT ?? 1026);
+const MAIL_WEB_PORT = Number(process.env.E2E_MAIL_WEB_PORT ?? 1081);
+const MAIL_CONTROL_PORT = Number(process.env.E2E_MAIL_CONTROL_PORT ?? 1082);
 export const APP_URL = `http://localhost:${APP_PORT}`;
 export const SANDBOX_URL = `http://localhost:${SANDBOX_PORT}`;
 
@@ -24,12 +28,22 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-reports/e2e.json" }]] : [["list"]],
   use: {
     baseURL: APP_URL,
+    // The shop speaks Bahasa Indonesia unless told otherwise; the suite reads English (Accept-Language en-US), and the
+    // Indonesian journeys set their own locale.
+    locale: "en-US",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: [
+    {
+      command: "npx tsx e2e/support/serve-mail.ts",
+      url: `http://127.0.0.1:${MAIL_CONTROL_PORT}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { E2E_MAIL_SMTP_PORT: String(MAIL_SMTP_PORT), E2E_MAIL_WEB_PORT: String(MAIL_WEB_PORT), E2E_MAIL_CONTROL_PORT: String(MAIL_CONTROL_PORT) },
+    },
     {
       command: "npx tsx sandbox/main.ts",
       url: `${SANDBOX_URL}/__sandbox/health`,
@@ -62,6 +76,10 @@ export default defineConfig({
         // by reconciliation without waiting minutes; long enough for the other tests never to hit them.
         FINPAY_TIMEOUT_MS: "3000",
         RECONCILE_AFTER_SECONDS: "15",
+        SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
+        // The tests reach the app from loopback; trusting it as a proxy lets a test act from any client address by
+        // sending X-Forwarded-For, as a real proxy would append it (e2e/hardening/security.spec.ts).
+        TRUSTED_PROXIES: "127.0.0.1,::1",
       },
     },
   ],

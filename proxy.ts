@@ -2,13 +2,23 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authConfig, isProtectedPath, signInUrlFor } from "./auth.config";
 import { contentSecurityPolicy, newNonce } from "./lib/security/headers";
-import { declaresBodyOver, isCrossSiteOrigin, MAX_ACTION_BODY_BYTES } from "./lib/security/requests";
+import { readBodyBytesWithLimit } from "./lib/http/read-body";
+import {
+  declaresBodyOver,
+  hasMalformedActionArguments,
+  hasMalformedPercentEncoding,
+  isCrossSiteOrigin,
+  MAX_ACTION_BODY_BYTES,
+} from "./lib/security/requests";
 
 /**
- * Runs before every page (not API routes or static files), for three things:
+ * Runs before every page (not API routes other than Auth.js's, nor static files), for four things:
  *
- * 1. A server action POSTed from another site's page (foreign Origin) is refused with 403, and one declaring a
- *    body over the action limit with 413, before Next.js parses either.
+ * 0. An address whose percent-encoding does not decode (`/products/%ZZ`) is answered as not found (the 404 page;
+ *    JSON 400 under /api/auth): Next.js would throw while matching it to a dynamic route and answer 500.
+ * 1. A server action POSTed from another site's page (foreign Origin) is refused with 403; one whose body is over
+ *    the action limit with 413 (declared by Content-Length, or counted while reading a chunked body); one whose
+ *    argument JSON does not parse with 400. All before Next.js parses it, which would answer these with a 500.
  * 2. Sends signed-out visitors of protected pages to sign-in with a return path. It only reads the Auth.js JWT
  *    (no database); pages and actions check the session again with requireUser().
  * 3. Gives the page a Content-Security-Policy with a fresh nonce. Next.js reads the nonce from the request's CSP
@@ -18,13 +28,16 @@ import { declaresBodyOver, isCrossSiteOrigin, MAX_ACTION_BODY_BYTES } from "./li
  * prefetch answered just after sign-out would put the session cookie back and sign the customer in again.
  */
 export default async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith("/api/")) {
+    // Only Auth.js's endpoints come here (see the matcher), for the encoding check alone.
+    if (hasMalformedPercentEncoding(pathname)) return NextResponse.json({ error: "Malformed address" }, { status: 400 });
+    return NextResponse.next();
+  }
+  if (hasMalformedPercentEncoding(pathname)) return withContentSecurityPolicy(request, MALFORMED_ADDRESS_PAGE);
   if (request.method === "POST") {
-    if (isCrossSiteOrigin(request.headers.get("origin"), [request.headers.get("x-forwarded-host"), request.headers.get("host")])) {
-      return NextResponse.json({ error: "Cross-site request refused" }, { status: 403 });
-    }
-    if (declaresBodyOver(request.headers, MAX_ACTION_BODY_BYTES)) {
-      return NextResponse.json({ error: `Request body larger than ${MAX_ACTION_BODY_BYTES} bytes` }, { status: 413 });
-    }
+    const refusal = await refuseBadActionPost(request);
+    if (refusal) return refusal;
   }
   if (isProtectedPath(request.nextUrl.pathname)) {
     const token = await getToken({
@@ -37,7 +50,27 @@ export default async function proxy(request: NextRequest) {
   return withContentSecurityPolicy(request);
 }
 
-function withContentSecurityPolicy(request: NextRequest): NextResponse {
+// No page lives here, so rendering it gives the shop's own 404 page, with status 404.
+const MALFORMED_ADDRESS_PAGE = "/_malformed-address";
+
+/** A page POST is a server action: refused before Next.js parses it when it is cross-site, too large or malformed. */
+async function refuseBadActionPost(request: NextRequest): Promise<NextResponse | undefined> {
+  if (isCrossSiteOrigin(request.headers.get("origin"), [request.headers.get("x-forwarded-host"), request.headers.get("host")])) {
+    return NextResponse.json({ error: "Cross-site request refused" }, { status: 403 });
+  }
+  const tooLarge = NextResponse.json({ error: `Request body larger than ${MAX_ACTION_BODY_BYTES} bytes` }, { status: 413 });
+  if (declaresBodyOver(request.headers, MAX_ACTION_BODY_BYTES)) return tooLarge;
+  // The proxy is given a copy of the body; Next.js keeps its own for the action. Nothing past the limit is kept.
+  const body = await readBodyBytesWithLimit(request, MAX_ACTION_BODY_BYTES, { drain: true });
+  if (!body.ok) return tooLarge;
+  const isFetchAction = request.headers.has("next-action");
+  if (await hasMalformedActionArguments(request.headers.get("content-type"), body.bytes, isFetchAction)) {
+    return NextResponse.json({ error: "Malformed server action arguments" }, { status: 400 });
+  }
+  return undefined;
+}
+
+function withContentSecurityPolicy(request: NextRequest, rewriteTo?: string): NextResponse {
   const policy = contentSecurityPolicy({
     nonce: newNonce(),
     development: process.env.NODE_ENV === "development",
@@ -46,12 +79,17 @@ function withContentSecurityPolicy(request: NextRequest): NextResponse {
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = rewriteTo
+    ? NextResponse.rewrite(new URL(rewriteTo, request.url), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
+  // Names the instance that answered, for operators and the cluster test behind a load balancer; unset, no header.
+  if (process.env.INSTANCE_NAME) response.headers.set("X-Instance", process.env.INSTANCE_NAME);
   return response;
 }
 
 export const config = {
   // Every page; not API routes (JSON, and Finpay's callback), Next's static files or the product images in public/.
-  matcher: ["/((?!api/|_next/static/|_next/image|favicon\\.ico|.*\\.svg).*)"],
+  // Auth.js's endpoints only for the malformed-address check (a catch-all route, where Next.js would throw too).
+  matcher: ["/((?!api/|_next/static/|_next/image|favicon\\.ico|.*\\.svg).*)", "/api/auth/:path*"],
 };

@@ -9,8 +9,8 @@ export default defineConfig({
     environment: "node",
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
-    setupFiles: ["./tests/setup.ts"],
-    globalSetup: ["./tests/global-setup.ts"],
+    setupFiles: ["./test-support/setup.ts"],
+    globalSetup: ["./test-support/global-setup.ts"],
     // Database tests on one shared Postgres count rows; run files one at a time there (PGlite gives each file its own).
     fileParallelism: !process.env.DATABASE_URL,
     reporters: process.env.CI ? ["default", "json"] : ["default"],

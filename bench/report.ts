@@ -1,3 +1,4 @@
+import { currentConsoleSection } from "./console/section";
 import { writeFileSync } from "node:fs";
 import type { LoadFigures, LoadPlan } from "./lib/load";
 import type { MachineInfo } from "./lib/machine";
@@ -31,8 +32,11 @@ export const BUDGETS = {
   callbackRatio: 0.7,
   pageRatio: 0.8,
   firstLoadKb: 120,
+  /** The shop's own JavaScript above the framework's, per route (issue 17). */
+  appJsKb: 8,
   payOverheadP50Ms: 15,
-  lighthousePerformance: 95,
+  // Issue 17 raised it from 95.
+  lighthousePerformance: 98,
   lighthouseAccessibility: 100,
 } as const;
 
@@ -58,13 +62,18 @@ export function summaryRows(r: BenchResults): Row[] {
   const rows: Row[] = [];
   const callbackRatio = ratio(cb.app, cb.baseline);
   rows.push({ figure: "(a) Callback throughput, app / bare baseline", result: `${fixed(callbackRatio, 2)} (${fixed(cb.app?.rps ?? Number.NaN)} vs ${fixed(cb.baseline?.rps ?? Number.NaN)} req/s)`, budget: `>= ${BUDGETS.callbackRatio}`, met: callbackRatio >= BUDGETS.callbackRatio });
-  for (const [name, label] of [["home", "/"], ["product", "product page"]] as const) {
+  for (const [name, label] of [["home", "/"], ["category", "category page"], ["search", "search page"], ["product", "product page"]] as const) {
     const value = ratio(pg[name], pg.static);
     rows.push({ figure: `(b) ${label} / static page`, result: `${fixed(value, 2)} (${fixed(pg[name]?.rps ?? Number.NaN)} vs ${fixed(pg.static?.rps ?? Number.NaN)} req/s)`, budget: `>= ${BUDGETS.pageRatio}`, met: value >= BUDGETS.pageRatio });
   }
   if (largest) {
     const over = r.bundles.routes.filter((route) => kB(route.gzipBytes) > BUDGETS.firstLoadKb).length;
     rows.push({ figure: "(c) First-load JS, largest route (gzip)", result: `${largest.route} ${fixed(kB(largest.gzipBytes), 1)} kB; ${over} of ${r.bundles.routes.length} routes over`, budget: `<= ${BUDGETS.firstLoadKb} kB every route`, met: over === 0 });
+    const byApp = r.bundles.routes.filter((route) => route.byOrigin).sort((x, y) => y.byOrigin!.appBytes - x.byOrigin!.appBytes);
+    if (byApp[0]) {
+      const overApp = byApp.filter((route) => kB(route.byOrigin!.appBytes) > BUDGETS.appJsKb).length;
+      rows.push({ figure: "(c) The shop's own JS above the framework, largest route", result: `${byApp[0].route} ${fixed(kB(byApp[0].byOrigin!.appBytes), 1)} kB; ${overApp} of ${byApp.length} routes over`, budget: `<= ${BUDGETS.appJsKb} kB every route`, met: overApp === 0 });
+    }
   }
   rows.push({ figure: "(d) Pay action overhead, p50 (p99)", result: `${ms(r.pay.overheadP50)} (${ms(r.pay.overheadP99)}), ${r.pay.payments} payments`, budget: `<= ${BUDGETS.payOverheadP50Ms} ms p50`, met: r.pay.overheadP50 <= BUDGETS.payOverheadP50Ms });
   for (const page of r.lighthouse ?? []) {
@@ -103,7 +112,9 @@ export function printSummary(r: BenchResults): void {
 }
 
 export function writeBenchmarksFile(file: string, r: BenchResults): void {
-  writeFileSync(file, renderMarkdown(r));
+  // The merchant console's figures come from their own run (npm run bench:console) and are kept.
+  const consoleSection = currentConsoleSection(file);
+  writeFileSync(file, consoleSection ? `${renderMarkdown(r).trimEnd()}\n\n${consoleSection}\n` : renderMarkdown(r));
 }
 
 export function renderMarkdown(r: BenchResults): string {
@@ -189,11 +200,14 @@ export function renderMarkdown(r: BenchResults): string {
   const pageRows = [
     ["static", "Static page: the catalog's markup prerendered at build (`/bench-static`)"],
     ["home", "Catalog `/`"],
+    ["category", `Category page \`${r.pages.paths.category}\``],
+    ["search", `Search page \`${r.pages.paths.search}\``],
     ["product", `Product page \`${r.pages.paths.product}\``],
     ["dynamicCopy", "The static page's markup rendered per request, no database (`/bench-dynamic`)"],
+    ["consoleOrders", `Merchant console's order list \`${r.pages.paths.consoleOrders}\`, signed in (no budget: per merchant)`],
   ] as const;
   add(
-    "## (b) Catalog and product pages",
+    "## (b) Catalog, category, search and product pages",
     "",
     markdownTable(
       ["Page", "req/s", "p50", "p99", "vs static", "HTML bytes", "app CPU ms/request"],
@@ -201,10 +215,10 @@ export function renderMarkdown(r: BenchResults): string {
       ["l", "r", "r", "r", "r", "r", "r"],
     ),
     "",
-    "All four are served by the same `next start` in the same run, as a first visit (no cookies, no compression requested). The static page exists only in benchmark builds: `NEXT_BENCH_PAGES=1` adds the `bench.tsx`/`bench.ts` page extensions (next.config.ts), so shop builds have no such route.",
+    "All of them are served by the same `next start` in the same run, as a first visit (no cookies, no compression requested; the console list with the demo merchant's session cookie). The static page exists only in benchmark builds: `NEXT_BENCH_PAGES=1` adds the `bench.tsx`/`bench.ts` page extensions (next.config.ts), so shop builds have no such route.",
     "",
   );
-  const pageRatio = Math.min(ratio(pg.home, pg.static), ratio(pg.product, pg.static));
+  const pageRatio = Math.min(ratio(pg.home, pg.static), ratio(pg.category, pg.static), ratio(pg.search, pg.static), ratio(pg.product, pg.static));
   if (!(pageRatio >= BUDGETS.pageRatio)) {
     add(
       "### What limits it",
@@ -222,12 +236,21 @@ export function renderMarkdown(r: BenchResults): string {
     "## (c) First-load JavaScript per route",
     "",
     markdownTable(
-      ["Route", "gzip kB", "of which framework", "of which app", "chunks", "Budget"],
-      r.bundles.routes.map((route) => [route.route, fixed(kB(route.gzipBytes), 1), fixed(kB(route.frameworkBytes), 1), fixed(kB(route.appBytes), 1), String(route.chunks), kB(route.gzipBytes) <= BUDGETS.firstLoadKb ? "met" : "MISSED"]),
-      ["l", "r", "r", "r", "r", "l"],
+      ["Route", "gzip kB", "rootMainFiles", "other chunks", "by origin: framework", "by origin: shop", "chunks", `Shop <= ${BUDGETS.appJsKb} kB`],
+      r.bundles.routes.map((route) => [
+        route.route,
+        fixed(kB(route.gzipBytes), 1),
+        fixed(kB(route.frameworkBytes), 1),
+        fixed(kB(route.appBytes), 1),
+        route.byOrigin ? fixed(kB(route.byOrigin.frameworkBytes), 1) : "n/a",
+        route.byOrigin ? fixed(kB(route.byOrigin.appBytes), 1) : "n/a",
+        String(route.chunks),
+        route.byOrigin ? (kB(route.byOrigin.appBytes) <= BUDGETS.appJsKb ? "met" : "MISSED") : "n/a",
+      ]),
+      ["l", "r", "r", "r", "r", "r", "r", "l"],
     ),
     "",
-    "Method: the build's per-route list of the scripts a page loads before it is interactive (`.next-bench/diagnostics/route-bundle-stats.json`, written by `next build`), each file gzipped at level 9 as Next.js's former \"First Load JS\" column did, 1 kB = 1000 bytes. \"Framework\" is `rootMainFiles` of `build-manifest.json`: React, React DOM and the App Router runtime, which every route loads. The `nomodule` legacy polyfills are not counted (current browsers skip them). " +
+    "Method: the build's per-route list of the scripts a page loads before it is interactive (`.next-bench/diagnostics/route-bundle-stats.json`, written by `next build`), each file gzipped at level 9 as Next.js's former \"First Load JS\" column did, 1 kB = 1000 bytes. `rootMainFiles` of `build-manifest.json` are the chunks every route loads first (React, React DOM and most of the App Router runtime). \"By origin\" splits the same total by where each byte comes from: benchmark builds write the browser chunks' source maps (`productionBrowserSourceMaps`, next.config.ts), and every mapped segment whose source is in `next`, `react`, `react-dom`, `scheduler` or `@swc/helpers`, or is Turbopack's own runtime, counts as framework wherever the bundler put it (the rest of the router runtime, `next/link`, `next/image`), everything else as the shop's, including unmapped bytes (module wrappers), so the shop's share is if anything overstated; each chunk's gzip size is split in the same proportion. The `nomodule` legacy polyfills are not counted (current browsers skip them). " +
       (r.bundles.htmlMismatches.length === 0
         ? "Checked against the server: the scripts in the served HTML of `/` and the product page are exactly the listed chunks."
         : `Differences between the list and the served HTML: ${r.bundles.htmlMismatches.join("; ")}.`),
@@ -237,7 +260,7 @@ export function renderMarkdown(r: BenchResults): string {
     add(
       "### What limits it",
       "",
-      `- **The framework alone is over the budget.** React 19, React DOM and the Next.js ${r.machine.next} App Router runtime come to ${fixed(kB(r.bundles.frameworkBytes), 1)} kB gzip before any code of the shop, so no route can be at 120 kB; the app's own part is ${fixed(Math.min(...r.bundles.routes.map((x) => kB(x.appBytes))), 1)}-${fixed(Math.max(...r.bundles.routes.map((x) => kB(x.appBytes))), 1)} kB per route. A webpack build (\`next build --webpack\`) was tried during this work and gives the same framework size (React DOM and the router runtime are the bulk either way).`,
+      `- **The framework alone is over the budget.** React 19, React DOM and the Next.js ${r.machine.next} App Router runtime come to ${fixed(kB(r.bundles.frameworkBytes), 1)} kB gzip before any code of the shop, so no route can be at 120 kB. The chunks outside \`rootMainFiles\` add ${fixed(Math.min(...r.bundles.routes.map((x) => kB(x.appBytes))), 1)}-${fixed(Math.max(...r.bundles.routes.map((x) => kB(x.appBytes))), 1)} kB per route, mostly more framework (the App Router's page and layout runtime, \`next/link\`, \`next/image\`, the bundler's runtime)${r.bundles.routes.every((x) => x.byOrigin) ? `: by origin the shop's own code is ${fixed(Math.min(...r.bundles.routes.map((x) => kB(x.byOrigin!.appBytes))), 1)}-${fixed(Math.max(...r.bundles.routes.map((x) => kB(x.byOrigin!.appBytes))), 1)} kB` : ""}. A webpack build (\`next build --webpack\`) was tried during this work and gives the same framework size (React DOM and the router runtime are the bulk either way).`,
       "- What the app adds is kept small: client components import actions and types only, never zod or lib/finpay (the cart's quantity limit lives in a module of its own so the cart page does not ship zod).",
       "",
     );
@@ -282,7 +305,7 @@ export function renderMarkdown(r: BenchResults): string {
         ["l", "r", "r", "r", "r", "r", "r", "l"],
       ),
       "",
-      `Lighthouse ${r.machine.lighthouse} (the \`lighthouse\` package, its default mobile profile with simulated throttling: slow 4G, 4x CPU slowdown), on ${r.machine.chromium}, headless, medians of ${r.plan.runs} runs per page. Home and product are a first visit; cart (two products) and order (a paid order, paid through the sandbox's callback) are seen by a customer signed in over HTTP, whose session cookie is sent with each request.`,
+      `Lighthouse ${r.machine.lighthouse} (the \`lighthouse\` package, its default mobile profile with simulated throttling: slow 4G, 4x CPU slowdown), on ${r.machine.chromium}, headless, medians of ${r.plan.runs} runs per page. Home, category and product are a first visit; cart and checkout (two products) and order (a paid order, paid through the sandbox's callback) are seen by a customer signed in over HTTP, whose session cookie is sent with each request.`,
       "",
     );
     const failed = r.lighthouse.flatMap((p) => p.failedAccessibilityAudits.map((a) => `${p.name}: ${a}`));

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds the storefront for production, starts the Finpay sandbox, the app and the bare baseline
- * on a fresh PostgreSQL database, measures (a) callback throughput against the baseline, (b) the catalog and a
- * product page against a static page of the same server, (c) first-load JavaScript per route, (d) the pay action's
+ * on a fresh PostgreSQL database, measures (a) callback throughput against the baseline, (b) the catalog, a category,
+ * a search and a product page against a static page of the same server, (c) first-load JavaScript per route, (d) the pay action's
  * own time and (e) Lighthouse scores, prints a table and writes BENCHMARKS.md. Everything it starts is stopped and
  * its database dropped at the end, also after a failure or Ctrl-C. See BENCHMARKS.md for the methods.
  *
@@ -18,7 +18,7 @@ import { measureLoad, type LoadPlan } from "./lib/load";
 import { cpuProbe } from "./lib/cpu";
 import { describeMachine } from "./lib/machine";
 import { delay, killRunningCommands, runCommand, startService, stopAllServices, waitForOk } from "./lib/processes";
-import { createShopper, refillCart } from "./lib/shopper";
+import { createShopper, refillCart, signInMerchant } from "./lib/shopper";
 import { printSummary, writeBenchmarksFile, type BenchResults } from "./report";
 import { checkAgainstHtml, measureBundles } from "./suites/bundle-size";
 import { createPaidPayments, dropSandboxCallbacks, type FixtureContext } from "./suites/callback-fixtures";
@@ -40,6 +40,8 @@ const BASELINE_URL = `http://localhost:${PORTS.baseline}`;
 const MERCHANT = { id: "FINPAY770", key: "SoSecret123" };
 const AUTH_SECRET = "bench-only-secret-0123456789abcdef0123456789";
 const PRODUCT_PATH = "/products/kopi-gayo-arabika";
+const CATEGORY_PATH = "/categories/kopi-teh";
+const SEARCH_PATH = "/search?q=kopi";
 
 const PLAN: LoadPlan = {
   connections: 10,
@@ -105,7 +107,7 @@ async function main(): Promise<void> {
     };
 
     log("migrating and seeding");
-    await runCommand(NODE, [TSX, "db/seed-cli.ts"], baseEnv, { logFile: path.join(logDir, "seed.log") });
+    await runCommand(NODE, [TSX, "--conditions=react-server", "scripts/db-seed.ts"], baseEnv, { logFile: path.join(logDir, "seed.log") });
     sql = postgres(database.url, { max: 4, onnotice: () => {} });
 
     if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
@@ -152,19 +154,25 @@ async function main(): Promise<void> {
     const loadBefore = os.loadavg();
     const probe = cpuProbe({ app: app.child.pid, sandbox: sandbox.child.pid, baseline: baseline.child.pid }, database.name);
 
-    log("(b) catalog and product pages against the static page");
-    const pagePaths = { static: "/bench-static", home: "/", product: PRODUCT_PATH, dynamicCopy: "/bench-dynamic" };
+    log("(b) catalog, category, search and product pages against the static page");
+    // consoleOrders: the merchant console's order list, as the signed-in merchant sees it (its queries at 100,000
+    // orders: bench:console).
+    const pagePaths: Record<string, string> = { static: "/bench-static", home: "/", category: CATEGORY_PATH, search: SEARCH_PATH, product: PRODUCT_PATH, dynamicCopy: "/bench-dynamic", consoleOrders: "/console/orders" };
+    const cookieOf: Record<string, string> = { consoleOrders: await signInMerchant(APP_URL) };
     const htmlBytes: Record<string, number> = {};
     let nonceCsp = false;
     for (const [name, pagePath] of Object.entries(pagePaths)) {
-      const response = await fetch(`${APP_URL}${pagePath}`);
+      const response = await fetch(`${APP_URL}${pagePath}`, { redirect: "manual", headers: cookieOf[name] ? { cookie: cookieOf[name] } : {} });
       const html = await response.text();
       if (response.status !== 200 || !html.includes("</html>")) throw new Error(`${pagePath} answered HTTP ${response.status}`);
       htmlBytes[name] = Buffer.byteLength(html);
       if (name === "home") nonceCsp = /'nonce-/.test(response.headers.get("content-security-policy") ?? "");
     }
     const pages = await measureLoad(
-      Object.entries(pagePaths).map(([name, pagePath]) => ({ name, options: () => ({ url: `http://127.0.0.1:${PORTS.app}${pagePath}` }) })),
+      Object.entries(pagePaths).map(([name, pagePath]) => ({
+        name,
+        options: () => ({ url: `http://127.0.0.1:${PORTS.app}${pagePath}`, headers: cookieOf[name] ? { cookie: cookieOf[name] } : undefined }),
+      })),
       PLAN,
       log,
       probe,
@@ -229,8 +237,10 @@ async function main(): Promise<void> {
       lighthouse = await benchLighthouse(
         [
           { name: "home", url: `${APP_URL}/` },
+          { name: "category", url: `${APP_URL}${CATEGORY_PATH}` },
           { name: "product", url: `${APP_URL}${PRODUCT_PATH}` },
           { name: "cart", url: `${APP_URL}/cart`, cookie: shopper.cookie },
+          { name: "checkout", url: `${APP_URL}/checkout`, cookie: shopper.cookie },
           { name: "order", url: `${APP_URL}/orders/${order.id}`, cookie: shopper.cookie },
         ],
         PLAN.runs,

@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PGlite } from "@electric-sql/pglite";
 import type { Sql, TransactionSql } from "postgres";
-import { parseEnv } from "../lib/env-schema";
 import * as schema from "./schema";
-import { seed } from "./seed";
 
 /** One type for both drivers: PGlite and postgres.js expose the same Drizzle query API. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -14,31 +13,41 @@ export type DatabaseMode = "postgres" | "pglite";
 export interface DatabaseHandle {
   db: Database;
   mode: DatabaseMode;
+  /** The embedded database itself (PGlite mode only): the job queue talks to it directly (lib/jobs). */
+  pglite?: PGlite;
   close: () => Promise<void>;
 }
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
+/** Everything db/ needs to know, passed in by its caller (lib/db.ts reads it from the validated environment). */
 export interface OpenOptions {
+  /** A postgres:// URL; without it the embedded PGlite database in `pgliteDir` is used. */
   databaseUrl?: string;
   pgliteDir: string;
+  /** Connections in the postgres.js pool (default 10). */
+  poolSize?: number;
+  /** PostgreSQL's application_name of those connections: pg_stat_activity says which process holds them. */
+  applicationName?: string;
   /** Apply migrations on open. Always true for PGlite; for a server, `npm run db:migrate` does it. */
   migrate?: boolean;
+  /** Runs once on an embedded database that this open created, after migrating it (lib/db.ts seeds it). */
+  onCreated?: (db: Database) => Promise<unknown>;
 }
 
 /**
- * DATABASE_URL set -> postgres.js against that server; unset -> embedded PGlite under `.data/`,
- * created, migrated and seeded the first time it is opened. Drivers are imported lazily so the
- * unused one is never loaded.
+ * `databaseUrl` set -> postgres.js against that server; unset -> embedded PGlite in `pgliteDir`, created and
+ * migrated the first time it is opened. Drivers are imported lazily so the unused one is never loaded.
  */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(options.databaseUrl, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: options.poolSize ?? 10,
       onnotice: () => {},
       connect_timeout: 10,
+      connection: { application_name: options.applicationName ?? "storefront" },
     });
     const db = drizzle(preparingStatements(client), { schema }) as unknown as Database;
     if (options.migrate) {
@@ -63,8 +72,8 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   const client = await PGlite.create(dataDir);
   const db = drizzle(client, { schema }) as unknown as Database;
   await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-  if (isNew) await seed(db);
-  return { db, mode: "pglite", close: () => client.close() };
+  if (isNew) await options.onCreated?.(db);
+  return { db, mode: "pglite", pglite: client, close: () => client.close() };
 }
 
 type PostgresClient = Sql | TransactionSql;
@@ -93,33 +102,6 @@ function preparingStatements<T extends PostgresClient>(client: T): T {
       return Reflect.get(target, property, receiver) as unknown;
     },
   });
-}
-
-// Kept on globalThis so that Next's hot reload in development reuses one connection pool / PGlite instance.
-const globalForDb = globalThis as unknown as { __storefrontDb?: Promise<DatabaseHandle> };
-
-function openFromEnv(): Promise<DatabaseHandle> {
-  const env = parseEnv(process.env);
-  return openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
-}
-
-/** The process-wide database, opened on first use (never at import time, so builds stay offline). */
-export async function getDatabase(): Promise<DatabaseHandle> {
-  globalForDb.__storefrontDb ??= openFromEnv().catch((error: unknown) => {
-    globalForDb.__storefrontDb = undefined; // let the next call try again, e.g. after Postgres comes back
-    throw error;
-  });
-  return globalForDb.__storefrontDb;
-}
-
-export async function getDb(): Promise<Database> {
-  return (await getDatabase()).db;
-}
-
-export async function closeDatabase(): Promise<void> {
-  const handle = globalForDb.__storefrontDb;
-  globalForDb.__storefrontDb = undefined;
-  if (handle) await (await handle).close();
 }
 
 export { schema };

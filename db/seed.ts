@@ -1,24 +1,76 @@
-import { hashPassword } from "../lib/auth/password";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "./index";
-import { products, users } from "./schema";
-import { DEMO_CUSTOMER, SEED_PRODUCTS } from "./seed-data";
+import { categories, products, users } from "./schema";
+import { DEMO_CUSTOMER, DEMO_MERCHANT, SEED_CATEGORIES, SEED_PRODUCTS } from "./seed-data";
 
-/** Idempotent: existing products and the existing demo customer are left as they are. */
-export async function seed(db: Database): Promise<{ products: number; demoCustomer: boolean }> {
-  const insertedProducts = await db
+export interface SeedOptions {
+  /** Hashes the demo customer's password the way sign-in checks it (lib/auth/password.ts). */
+  hashPassword: (password: string) => Promise<string>;
+  /** Puts every seeded product's stock back to its seed value (test databases that are reused between runs). */
+  restock?: boolean;
+  /** Seeds the demo merchant (console login) too; default true. */
+  demoMerchant?: boolean;
+}
+
+/** The value the insert would have written for a column: `excluded.<column>` in an upsert. */
+const excluded = (column: string) => sql.raw(`excluded.${column}`);
+
+/**
+ * Idempotent: running it again changes nothing. Existing products keep their price, stock and active flag (the
+ * shop's own business); their texts, category, origin and picture follow the seed, so that a database seeded before
+ * the bilingual catalog gains its English texts and categories. The existing demo customer is left as it is.
+ */
+export async function seed(db: Database, { hashPassword, restock = false, demoMerchant = true }: SeedOptions): Promise<{ products: number; demoCustomer: boolean; demoMerchant: boolean }> {
+  const categoryRows = await db
+    .insert(categories)
+    .values(SEED_CATEGORIES.map((c, position) => ({ ...c, position })))
+    .onConflictDoUpdate({ target: categories.slug, set: { name: excluded("name"), nameEn: excluded("name_en"), position: excluded("position") } })
+    .returning({ id: categories.id, slug: categories.slug });
+  const categoryId = new Map(categoryRows.map((c) => [c.slug, c.id]));
+
+  const seededProducts = await db
     .insert(products)
     .values(
       SEED_PRODUCTS.map((p) => ({
         slug: p.slug,
         name: p.name,
+        nameEn: p.nameEn,
         description: p.description,
+        descriptionEn: p.descriptionEn,
+        details: p.details,
+        detailsEn: p.detailsEn,
+        categoryId: categoryId.get(p.category)!,
+        origin: p.origin,
+        maker: p.maker,
         priceIdr: p.priceIdr,
+        weightGrams: p.weightGrams,
+        stock: p.stock,
         active: p.active ?? true,
         imagePath: `/products/${p.slug}.svg`,
       })),
     )
-    .onConflictDoNothing({ target: products.slug })
-    .returning({ id: products.id });
+    .onConflictDoUpdate({
+      target: products.slug,
+      set: {
+        name: excluded("name"),
+        nameEn: excluded("name_en"),
+        description: excluded("description"),
+        descriptionEn: excluded("description_en"),
+        details: excluded("details"),
+        detailsEn: excluded("details_en"),
+        categoryId: excluded("category_id"),
+        origin: excluded("origin"),
+        maker: excluded("maker"),
+        imagePath: excluded("image_path"),
+      },
+    })
+    // xmax is 0 on a row this statement inserted, not on one it updated: counts only the new products.
+    .returning({ inserted: sql<boolean>`(xmax = 0)` });
+  const insertedProducts = seededProducts.filter((row) => row.inserted);
+
+  if (restock) {
+    for (const p of SEED_PRODUCTS) await db.update(products).set({ stock: p.stock }).where(eq(products.slug, p.slug));
+  }
 
   const { password, ...profile } = DEMO_CUSTOMER;
   const insertedUsers = await db
@@ -27,5 +79,15 @@ export async function seed(db: Database): Promise<{ products: number; demoCustom
     .onConflictDoNothing()
     .returning({ id: users.id });
 
-  return { products: insertedProducts.length, demoCustomer: insertedUsers.length > 0 };
+  let insertedMerchant: unknown[] = [];
+  if (demoMerchant) {
+    const { password: merchantPassword, ...merchant } = DEMO_MERCHANT;
+    insertedMerchant = await db
+      .insert(users)
+      .values({ ...merchant, passwordHash: await hashPassword(merchantPassword) })
+      .onConflictDoNothing()
+      .returning({ id: users.id });
+  }
+
+  return { products: insertedProducts.length, demoCustomer: insertedUsers.length > 0, demoMerchant: insertedMerchant.length > 0 };
 }

@@ -1,57 +1,53 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signUp, uniqueEmail } from "./support/accounts";
-import { clearFaults, control, finpayOrderIdOf, payOnHostedPage } from "./support/sandbox";
+import { CARDS, expect, test, withNewCustomer } from "./support/fixtures";
+import type { HostedCardPage } from "./support/pages/hosted-card-page";
+import type { ShopPage } from "./support/pages/shop-page";
 
-const APPROVED_MASTERCARD = "5123450000000008";
-const DECLINED = "4000000000000002";
+withNewCustomer();
 
-test.beforeEach(async ({ request }) => clearFaults(request));
-
-async function customerWithCart(page: Page, slug = "kopi-gayo-arabika") {
-  await signUp(page, uniqueEmail("bayar"));
-  await page.goto(`/products/${slug}`);
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByTestId("cart-count")).toHaveText("1");
-  await page.goto("/checkout");
-  await expect(page.getByRole("heading", { name: "Checkout" })).toBeVisible();
+/** One product in the cart, then the checkout page. */
+async function cartAtCheckout(shop: ShopPage, slug = "kopi-gayo-arabika") {
+  await shop.openProduct(slug);
+  await shop.addThisProduct();
+  await expect(shop.cartCount).toHaveText("1");
+  await shop.gotoCheckout();
 }
 
-async function addAndCheckout(page: Page, slug: string) {
-  await page.goto(`/products/${slug}`);
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByRole("status")).toContainText("Added to cart");
-  await page.goto("/checkout");
+/** From the checkout to the hosted card page, then back to the shop without paying; returns the Finpay order id. */
+async function leaveHostedPageUnpaid(shop: ShopPage, hostedPage: HostedCardPage) {
+  await shop.payWithNewCard();
+  await hostedPage.expectCardForm();
+  const finpayOrderId = await hostedPage.finpayOrderId();
+  await hostedPage.backToMerchant();
+  return finpayOrderId;
 }
 
-const orderStatus = (page: Page) => page.getByTestId("order-status");
-
-test("basic card payment: paid, the order page says so and the cart is emptied", async ({ page }) => {
-  await customerWithCart(page);
-  await expect(page.getByTestId("checkout-total")).toHaveText("Rp 95.000");
-  await page.getByRole("button", { name: "Pay with a new card" }).click();
-  await expect(page.getByText("Rp 95.000", { exact: true }).first()).toBeVisible();
-  await payOnHostedPage(page, APPROVED_MASTERCARD);
+test("basic card payment: paid, the order page says so and the cart is emptied", async ({ page, shop, hostedPage, orderPage }) => {
+  await cartAtCheckout(shop);
+  await expect(shop.checkoutTotal).toHaveText("Rp 105.000"); // 95.000 + J&T EZ to Bandung, 1 kg
+  await shop.payWithNewCard();
+  await expect(page.getByText("Rp 105.000", { exact: true }).first()).toBeVisible();
+  await hostedPage.pay(CARDS.approvedMastercard);
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
-  await expect(orderStatus(page)).toHaveText("Paid");
-  await expect(page.getByTestId("cart-count")).toHaveText("0");
+  await orderPage.expectStatus("Paid");
+  await expect(page.getByTestId("paid-notice")).toContainText("with Mastercard •••• 0008.");
+  await expect(page.getByRole("button", { name: "Check status" })).toHaveCount(0); // settled: nothing left to check
+  await expect(shop.cartCount).toHaveText("0");
 
   // The inspector shows the request with Authorization removed, and the signed callback.
-  await page.getByText("Payment inspector").click();
-  const inspector = page.getByTestId("payment-inspector");
-  await expect(inspector.getByText("Callback received").first()).toBeVisible();
-  await expect(inspector.getByText("valid", { exact: true }).first()).toBeVisible();
-  await expect(inspector).not.toContainText("Authorization:");
+  await orderPage.openInspector();
+  await expect(orderPage.inspector.getByText("Callback received").first()).toBeVisible();
+  await expect(orderPage.inspector.getByText("valid", { exact: true }).first()).toBeVisible();
+  await expect(orderPage.inspector).not.toContainText("Authorization:");
 
   await page.goto("/account/orders");
   await expect(page.getByTestId("order-row").first()).toContainText("Paid");
 });
 
-test("save a card on a basic payment, then pay two-click with it (CVV only)", async ({ page }) => {
-  await customerWithCart(page, "teh-melati-premium");
-  await page.getByLabel("Save this card for next time").check();
-  await page.getByRole("button", { name: "Pay with a new card" }).click();
-  await payOnHostedPage(page, APPROVED_MASTERCARD);
-  await expect(orderStatus(page)).toHaveText("Paid");
+test("save a card on a basic payment, then pay two-click with it (CVV only)", async ({ page, shop, hostedPage, orderPage }) => {
+  await cartAtCheckout(shop, "teh-melati-premium");
+  await shop.payWithNewCard({ save: true });
+  await hostedPage.pay(CARDS.approvedMastercard);
+  await orderPage.expectStatus("Paid");
 
   await page.goto("/account/cards");
   await expect(page.getByTestId("saved-card")).toHaveCount(1);
@@ -59,82 +55,78 @@ test("save a card on a basic payment, then pay two-click with it (CVV only)", as
   const html = await page.content();
   expect(html).not.toMatch(/[0-9a-f]{64}/); // no card token reaches the browser
 
-  await addAndCheckout(page, "sambal-bawang");
-  await page.getByRole("button", { name: "Pay with Mastercard •••• 0008" }).click();
-  await expect(page.getByRole("heading", { name: "Pay with your saved card" })).toBeVisible();
-  await expect(page.getByLabel("Card number")).toHaveCount(0);
-  await page.getByLabel("CVV").fill("321");
-  await page.getByRole("button", { name: /^Pay Rp/ }).click();
-  await expect(orderStatus(page)).toHaveText("Paid");
+  await shop.addToCart("sambal-bawang");
+  await shop.gotoCheckout();
+  await shop.payWithSavedCard("Mastercard •••• 0008");
+  await expect(hostedPage.savedCardHeading).toBeVisible();
+  await expect(hostedPage.cardNumber).toHaveCount(0);
+  await hostedPage.payWithCvv("321");
+  await orderPage.expectStatus("Paid");
   await page.goto("/account/cards");
   await expect(page.getByTestId("saved-card")).toContainText("last used");
 });
 
-test("a declined card fails the order; paying again with another card succeeds", async ({ page }) => {
-  await customerWithCart(page, "lampu-bambu");
-  await page.getByRole("button", { name: "Pay with a new card" }).click();
-  await payOnHostedPage(page, DECLINED);
-  await expect(orderStatus(page)).toHaveText("Payment failed");
-  await expect(page.getByRole("alert").filter({ hasText: /honour|declined/i })).toBeVisible();
-  await expect(page.getByTestId("cart-count")).toHaveText("1"); // the cart is kept until the order is paid
+test("a declined card fails the order; paying again with another card succeeds", async ({ page, shop, hostedPage, orderPage }) => {
+  await cartAtCheckout(shop, "lampu-bambu");
+  await shop.payWithNewCard();
+  await hostedPage.pay(CARDS.declined);
+  await orderPage.expectStatus("Payment failed");
+  // In plain words, not the issuer's "Do not honour".
+  await expect(page.getByRole("alert").filter({ hasText: "Your bank declined the payment. You have not been charged; try another card or contact your bank." })).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(/honou?r/i, { useInnerText: true }); // the closed inspector keeps Finpay's words
+  await expect(shop.cartCount).toHaveText("1"); // the cart is kept until the order is paid
 
-  await page.getByRole("button", { name: "Pay with a new card" }).click();
-  await payOnHostedPage(page, APPROVED_MASTERCARD);
-  await expect(orderStatus(page)).toHaveText("Paid");
-  await expect(page.getByTestId("cart-count")).toHaveText("0");
+  await orderPage.payAgainWithNewCard();
+  await hostedPage.pay(CARDS.approvedMastercard);
+  await orderPage.expectStatus("Paid");
+  await expect(shop.cartCount).toHaveText("0");
 });
 
-test("an expired payment link expires the order", async ({ page, request }) => {
-  await customerWithCart(page, "gula-aren-organik");
-  await page.getByRole("button", { name: "Pay with a new card" }).click();
-  await expect(page.getByRole("heading", { name: "Pay by card" })).toBeVisible();
-  const finpayOrderId = await finpayOrderIdOf(request, page);
-  await control(request, `/orders/${finpayOrderId}/expire`);
+test("an expired payment link expires the order", async ({ page, shop, hostedPage, orderPage, sandbox }) => {
+  await cartAtCheckout(shop, "gula-aren-organik");
+  await shop.payWithNewCard();
+  await hostedPage.expectCardForm();
+  await sandbox.expire(await hostedPage.finpayOrderId());
   await page.reload();
   await expect(page.getByRole("heading", { name: /expired/i })).toBeVisible();
-  await page.getByRole("link", { name: "Back to merchant" }).click();
-  await expect(orderStatus(page)).toHaveText("Payment link expired");
+  await hostedPage.backToMerchant();
+  await orderPage.expectStatus("Payment link expired");
   await expect(page.getByRole("heading", { name: "Pay again" })).toBeVisible();
 });
 
-test("cancel a pending payment from the order page", async ({ page, request }) => {
-  await customerWithCart(page, "sabun-sereh-wangi");
-  await page.getByRole("button", { name: "Pay with a new card" }).click();
-  await expect(page.getByRole("heading", { name: "Pay by card" })).toBeVisible();
-  const finpayOrderId = await finpayOrderIdOf(request, page);
-  await page.getByRole("link", { name: "Back to merchant" }).click();
-  await expect(orderStatus(page)).toHaveText("Awaiting payment");
-  await expect(page.getByTestId("link-countdown")).toHaveText(/^00:(59|58):\d\d$/);
-  await page.getByRole("button", { name: "Cancel payment" }).click();
-  await expect(orderStatus(page)).toHaveText("Cancelled");
-  const sandboxOrder = await (await request.get(`http://localhost:${process.env.E2E_SANDBOX_PORT ?? 4011}/__sandbox/orders/${finpayOrderId}`)).json();
-  expect(sandboxOrder.order.status).toBe("CANCELLED");
+test("cancel a pending payment from the order page", async ({ page, shop, hostedPage, orderPage, sandbox }) => {
+  await cartAtCheckout(shop, "sabun-sereh-wangi");
+  const finpayOrderId = await leaveHostedPageUnpaid(shop, hostedPage);
+  await orderPage.expectStatus("Awaiting payment");
+  await expect(orderPage.countdown).toHaveText(/^00:(59|58):\d\d$/);
+  // The lifetime the page states is the timeout sent to Finpay (60 minutes).
+  await expect(page.getByTestId("link-lifetime")).toHaveText("Finpay keeps a payment link open for 60 minutes.");
+  await orderPage.cancelPayment();
+  await orderPage.expectStatus("Cancelled");
+  expect((await sandbox.order(finpayOrderId)).status).toBe("CANCELLED");
 });
 
-test("closing the hosted page and coming back later shows the right status, live", async ({ page, request }) => {
-  await customerWithCart(page, "cokelat-bali-70");
-  await page.getByRole("button", { name: "Pay with a new card" }).click();
-  await expect(page.getByRole("heading", { name: "Pay by card" })).toBeVisible();
-  const finpayOrderId = await finpayOrderIdOf(request, page);
-  await page.getByRole("link", { name: "Back to merchant" }).click();
-  await expect(orderStatus(page)).toHaveText("Awaiting payment");
+test("closing the hosted page and coming back later shows the right status, live", async ({ shop, hostedPage, orderPage, sandbox }) => {
+  await cartAtCheckout(shop, "cokelat-bali-70");
+  const finpayOrderId = await leaveHostedPageUnpaid(shop, hostedPage);
+  await orderPage.expectStatus("Awaiting payment");
 
   // Paid elsewhere while this page stays open: it updates by itself, without a reload.
-  await control(request, `/orders/${finpayOrderId}/pay`, { card: APPROVED_MASTERCARD });
-  await expect(orderStatus(page)).toHaveText("Paid", { timeout: 15_000 });
+  await sandbox.pay(finpayOrderId, { card: CARDS.approvedMastercard });
+  await orderPage.expectStatus("Paid", { timeout: 15_000 });
 });
 
-test("a lost callback is settled by Check status", async ({ page, request }) => {
-  await customerWithCart(page, "kerupuk-udang-sidoarjo");
-  await page.getByRole("button", { name: "Pay with a new card" }).click();
-  await expect(page.getByRole("heading", { name: "Pay by card" })).toBeVisible();
-  const finpayOrderId = await finpayOrderIdOf(request, page);
+test("a lost callback is settled by Check status", async ({ page, shop, hostedPage, orderPage, sandbox }) => {
+  await cartAtCheckout(shop, "kerupuk-udang-sidoarjo");
+  await shop.payWithNewCard();
+  await hostedPage.expectCardForm();
+  const finpayOrderId = await hostedPage.finpayOrderId();
   await page.goto("/account/orders");
-  await control(request, "/faults", { callbacks: { mode: "drop", count: 1 } });
-  await control(request, `/orders/${finpayOrderId}/pay`, { card: APPROVED_MASTERCARD });
+  await sandbox.setFaults({ callbacks: { mode: "drop", count: 1 } });
+  await sandbox.pay(finpayOrderId, { card: CARDS.approvedMastercard });
 
   await page.getByTestId("order-row").first().click();
-  await expect(orderStatus(page)).toHaveText("Awaiting payment");
-  await page.getByRole("button", { name: "Check status" }).first().click();
-  await expect(orderStatus(page)).toHaveText("Paid");
+  await orderPage.expectStatus("Awaiting payment");
+  await orderPage.checkStatus();
+  await orderPage.expectStatus("Paid");
 });

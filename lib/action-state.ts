@@ -1,4 +1,9 @@
-/** The small typed state every server action returns to `useActionState`. */
+/**
+ * The small typed state every server action returns to `useActionState`. Its texts are already in the shopper's
+ * language: lib code gives keys (lib/translatable.ts `msg`, zod messages via `messageKey`, UserFacingError.text),
+ * and the action translates them once with `const tr = await getTranslate()` (lib/translate.ts):
+ * `parseForm(schema, formData, fields, tr)` for field errors, `errorState(tr(msg("validation.form.fixMarked")), …)`.
+ */
 export type ActionState = {
   status: "idle" | "success" | "error";
   message?: string;

@@ -1,5 +1,6 @@
+import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 
 /** True when the database answers a trivial query. */
 export async function isDatabaseReachable(): Promise<boolean> {

@@ -1,8 +1,19 @@
+import { readEnvVariable } from "./env-schema";
+
 /**
  * Structured one-line JSON logs. Callers pass fields, never whole request bodies with secrets:
  * card tokens are shortened by lib/finpay before they get here, CVVs never reach the server.
  */
 type Level = "debug" | "info" | "warn" | "error";
+
+const SEVERITY: Record<Level, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+let threshold: number | undefined;
+
+/** LOG_LEVEL (validated by lib/env-schema.ts), read on the first line logged: lines below it are left out. */
+function enabled(level: Level): boolean {
+  threshold ??= SEVERITY[readEnvVariable("LOG_LEVEL")];
+  return SEVERITY[level] >= threshold;
+}
 
 function serialiseError(error: unknown): unknown {
   if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack?.split("\n").slice(0, 5).join("\n") };
@@ -10,7 +21,7 @@ function serialiseError(error: unknown): unknown {
 }
 
 function write(level: Level, event: string, fields: Record<string, unknown> = {}): void {
-  if (level === "debug" && process.env.LOG_LEVEL !== "debug") return;
+  if (!enabled(level)) return;
   const entry: Record<string, unknown> = { time: new Date().toISOString(), level, event };
   for (const [key, value] of Object.entries(fields)) entry[key] = key === "error" ? serialiseError(value) : value;
   const line = `${JSON.stringify(entry)}\n`;

@@ -5,7 +5,7 @@ import { sleep } from "./time";
 /**
  * Delivers callbacks to the merchant's url.callbackUrl. A non-2xx answer, a network error or a timeout is
  * retried with exponential backoff up to a bounded number of attempts (Finpay's own policy is unknown,
- * finpay-api.md §5.3). Every delivery is recorded for the control API.
+ * docs/finpay-reference.md §5.3). Every delivery is recorded for the control API.
  */
 
 export type CallbackKind = "notification" | "duplicate" | "forged";
@@ -27,6 +27,8 @@ export interface CallbackRecord {
   paymentStatus: string;
   kind: CallbackKind;
   url: string;
+  /** The Content-Type header sent: application/json unless a callback variant asked for another. */
+  contentType: string;
   /** The exact bytes POSTed. */
   body: string;
   signatureValid: boolean;
@@ -47,6 +49,8 @@ export interface DispatchOptions {
   orderId: string;
   paymentStatus: string;
   url: string;
+  /** Default application/json. */
+  contentType?: string;
   body: string;
   kind: CallbackKind;
   signatureValid: boolean;
@@ -108,6 +112,7 @@ export class CallbackDispatcher {
       paymentStatus: options.paymentStatus,
       kind: options.kind,
       url: options.url,
+      contentType: options.contentType ?? "application/json",
       body: options.body,
       signatureValid: options.signatureValid,
       createdAt: new Date().toISOString(),
@@ -185,7 +190,7 @@ export class CallbackDispatcher {
     try {
       const response = await fetch(record.url, {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json", "user-agent": "finpay-sandbox/1.0" },
+        headers: { "content-type": record.contentType, accept: "application/json", "user-agent": "finpay-sandbox/1.0" },
         body: record.body,
         redirect: "manual",
         signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), shutdown]),

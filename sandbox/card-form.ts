@@ -16,7 +16,7 @@ export interface CardFormValues {
 export const EMPTY_CARD_FORM: CardFormValues = { cardNumber: "", expiry: "", nameOnCard: "", saveCard: false };
 
 export type CardFormResult =
-  | { ok: true; pan: string; expiryDate: string; save: boolean }
+  | { ok: true; pan: string; expiryDate: string; save: boolean; cvv: string }
   | { ok: false; values: CardFormValues; errors: Record<string, string> };
 
 export function readCardForm(form: Record<string, unknown>, now: Date): CardFormResult {
@@ -38,14 +38,16 @@ export function readCardForm(form: Record<string, unknown>, now: Date): CardForm
   const expiry = parseExpiry(values.expiry, now);
   if (typeof expiry !== "string") errors.expiry = expiry.error;
 
-  const cvvError = checkCvv(field("cvv").trim(), errors.cardNumber ? "UNKNOWN" : brandFromBin(pan));
+  const cvv = field("cvv").trim();
+  const cvvError = checkCvv(cvv, errors.cardNumber ? "UNKNOWN" : brandFromBin(pan));
   if (cvvError) errors.cvv = cvvError;
 
   if (values.nameOnCard === "") errors.nameOnCard = "Enter the name as it appears on the card.";
   else if (values.nameOnCard.length > 50) errors.nameOnCard = "The name on the card can have at most 50 characters.";
 
   if (Object.keys(errors).length > 0 || typeof expiry !== "string") return { ok: false, values, errors };
-  return { ok: true, pan, expiryDate: expiry, save: values.saveCard };
+  // The CVV goes on to the pretend issuer, which declines DECLINING_CVV; it is never stored or echoed back.
+  return { ok: true, pan, expiryDate: expiry, save: values.saveCard, cvv };
 }
 
 /** The CVV check shared with the two-click page, where the brand comes from the stored card. */

@@ -48,7 +48,7 @@ describe("card form", () => {
   const valid = { cardNumber: "5123 4500 0000 0008", expiry: "03/26", cvv: "123", nameOnCard: "Budi" };
 
   it("accepts a valid card and converts the expiry to YYMM", () => {
-    expect(readCardForm(valid, now)).toEqual({ ok: true, pan: "5123450000000008", expiryDate: "2603", save: false });
+    expect(readCardForm(valid, now)).toEqual({ ok: true, pan: "5123450000000008", expiryDate: "2603", save: false, cvv: "123" });
     expect(readCardForm({ ...valid, expiry: "0329", saveCard: "yes" }, now)).toMatchObject({ ok: true, expiryDate: "2903", save: true });
   });
 

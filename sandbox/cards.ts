@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-/** Card info as Finpay returns it in callbacks and status answers (finpay-api.md §3.5). */
+/** Card info as Finpay returns it in callbacks and status answers (docs/finpay-reference.md §3.5). */
 export interface CardInfo {
   brand: string;
   issuing: string;
@@ -9,8 +9,11 @@ export interface CardInfo {
   country: string;
 }
 
-/** What the sandbox's pretend acquirer does with a card. */
-export type CardBehaviour = "approve" | "decline" | "insufficient_funds" | "challenge" | "gateway_error";
+/**
+ * What the sandbox's pretend acquirer does with a card. `cvv_mismatch` is not a card's: any card declines with it
+ * when the customer types the declining CVV (DECLINING_CVV).
+ */
+export type CardBehaviour = "approve" | "decline" | "insufficient_funds" | "challenge" | "gateway_error" | "cvv_mismatch";
 
 export interface TestCard {
   number: string;
@@ -78,10 +81,25 @@ export const TEST_CARDS: readonly TestCard[] = [
 /** The one-time code that passes the 3-D Secure challenge. */
 export const CHALLENGE_CODE = "123456";
 
+/**
+ * The CVV the pretend issuer says is wrong: 999 (9999 for a 4-digit Amex code) declines any card, on the card page
+ * and on the two-click page, before any 3-D Secure step. Every other well-formed CVV is accepted.
+ */
+export const DECLINING_CVV = "999";
+
+export function isDecliningCvv(cvv: string): boolean {
+  return cvv === DECLINING_CVV || cvv === "9999";
+}
+
 /** Finpay/MPGS result texts per behaviour: statusDesc for the merchant, userDesc for the customer. */
 export const DECLINE_REASONS: Record<Exclude<CardBehaviour, "approve" | "challenge">, { statusDesc: string; userDesc: string }> = {
   decline: { statusDesc: "Do not honour", userDesc: "Your card was declined by the issuing bank." },
   insufficient_funds: { statusDesc: "Insufficient funds", userDesc: "Your card has insufficient funds." },
+  // MPGS's CSC check answering NO_MATCH: the issuer declines and Finpay reports a FAILURE.
+  cvv_mismatch: {
+    statusDesc: "Declined: card security code (CVV) mismatch",
+    userDesc: "The card security code (CVV) is incorrect. Check the 3 digits on the back of your card.",
+  },
   gateway_error: {
     statusDesc: "Processing error: issuer or switch inoperative",
     userDesc: "The payment could not be processed. Please try again later.",

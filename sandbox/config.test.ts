@@ -28,6 +28,7 @@ describe("loadConfigFromEnv", () => {
       SANDBOX_CALLBACK_BACKOFF_MS: "10",
       SANDBOX_INITIATE_TIMEOUT_MS: "100",
       SANDBOX_SWEEP_INTERVAL_MS: "0",
+      SANDBOX_SETTLE_AFTER_MINUTES: "30",
     });
     expect(config).toEqual({
       port: 4011,
@@ -41,6 +42,7 @@ describe("loadConfigFromEnv", () => {
       callbackBackoffMs: 10,
       initiateTimeoutMs: 100,
       sweepIntervalMs: 0,
+      settleAfterMinutes: 30,
     });
   });
 

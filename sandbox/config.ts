@@ -25,9 +25,11 @@ export interface SandboxConfig {
   initiateTimeoutMs: number;
   /** Period of the background sweep that expires unpaid orders; 0 disables it (expiry is still checked lazily). */
   sweepIntervalMs: number;
+  /** A capture settles this many minutes after payment (the acquirer's batch); a void is refused after it. */
+  settleAfterMinutes: number;
 }
 
-/** The docs' own example credential (finpay-api.md §1): not a real secret, shared with the app's defaults. */
+/** The docs' own example credential (docs/finpay-reference.md §1): not a real secret, shared with the app's defaults. */
 export const DEVELOPMENT_MERCHANT_ID = "FINPAY770";
 export const DEVELOPMENT_MERCHANT_KEY = "SoSecret123";
 
@@ -43,6 +45,7 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   callbackBackoffMs: 1_000,
   initiateTimeoutMs: 20_000,
   sweepIntervalMs: 5_000,
+  settleAfterMinutes: 1440,
 };
 
 // .env files often leave a variable present but empty; treat that as "not set" so the default applies.
@@ -67,6 +70,7 @@ const EnvSchema = z.object({
   SANDBOX_CALLBACK_BACKOFF_MS: int(0, 600_000),
   SANDBOX_INITIATE_TIMEOUT_MS: int(0, 600_000),
   SANDBOX_SWEEP_INTERVAL_MS: int(0, 3_600_000),
+  SANDBOX_SETTLE_AFTER_MINUTES: int(0, 525_600),
 });
 
 export class ConfigError extends Error {
@@ -94,5 +98,6 @@ export function loadConfigFromEnv(env: Record<string, string | undefined> = proc
     callbackBackoffMs: e.SANDBOX_CALLBACK_BACKOFF_MS ?? DEFAULT_CONFIG.callbackBackoffMs,
     initiateTimeoutMs: e.SANDBOX_INITIATE_TIMEOUT_MS ?? DEFAULT_CONFIG.initiateTimeoutMs,
     sweepIntervalMs: e.SANDBOX_SWEEP_INTERVAL_MS ?? DEFAULT_CONFIG.sweepIntervalMs,
+    settleAfterMinutes: e.SANDBOX_SETTLE_AFTER_MINUTES ?? DEFAULT_CONFIG.settleAfterMinutes,
   };
 }

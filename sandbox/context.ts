@@ -7,6 +7,7 @@ import type { PaymentService } from "./payments";
 import type { RequestLog } from "./request-log";
 import type { SandboxStore } from "./state";
 import type { Clock } from "./time";
+import type { CallbackVariants } from "./variants";
 
 /** What the route modules share; built once by createSandbox. */
 export interface SandboxContext {
@@ -15,6 +16,8 @@ export interface SandboxContext {
   payments: PaymentService;
   dispatcher: CallbackDispatcher;
   initiateFaults: InitiateFaults;
+  /** Callback variants switched on through /__sandbox/callback-variants. */
+  callbackVariants: CallbackVariants;
   requests: RequestLog;
   /** The built-in callback receiver at /__sandbox/inbox. */
   inbox: CallbackInbox;

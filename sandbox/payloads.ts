@@ -2,7 +2,7 @@ import type { SandboxOrder } from "./state";
 import { formatJakarta } from "./time";
 
 /**
- * The two views of an order Finpay sends out: the `data` of a check-status answer (finpay-api.md §4.2) and the
+ * The two views of an order Finpay sends out: the `data` of a check-status answer (docs/finpay-reference.md §4.2) and the
  * callback body (§5.1), member order as in docs/finpay-contract.md. Member order matters: the callback is signed over
  * its exact serialisation.
  */

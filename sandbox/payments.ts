@@ -5,6 +5,7 @@ import {
   CHALLENGE_CODE,
   CHALLENGE_FAILED,
   DECLINE_REASONS,
+  isDecliningCvv,
   panFingerprint,
   profileCard,
   TEST_CARDS,
@@ -16,6 +17,7 @@ import { callbackPayload } from "./payloads";
 import type { OrderCard, OrderStatus, SandboxOrder, SandboxStore, StoredCard } from "./state";
 import { addMinutes, type Clock } from "./time";
 import type { InitiateRequest } from "./validation";
+import { reshapeCallback, type CallbackVariants } from "./variants";
 
 /**
  * The one place where orders change status. Hosted pages, the API and the control API all go through here, so
@@ -24,7 +26,7 @@ import type { InitiateRequest } from "./validation";
 
 export const DEFAULT_TIMEOUT_MINUTES = 1440;
 
-/** The seed two-click token of finpay-api.md §3.1, pre-stored so the seed's sample request works verbatim. */
+/** The seed two-click token of docs/finpay-reference.md §3.1, pre-stored so the seed's sample request works verbatim. */
 export const SEED_CARD_TOKEN = "81b36a850c2e40458bad296f952084b516c919ca717d448722782769b81b9fd9";
 export const SEED_CUSTOMER_ID = "hajar.finnet@gmail.com";
 
@@ -45,14 +47,34 @@ export function seedCards(now: Date): StoredCard[] {
   ];
 }
 
+/** The delivery as the hosted page shows it. */
+function shippingSummary(shipping: NonNullable<InitiateRequest["shipping"]>): SandboxOrder["shipping"] {
+  const { address, contact } = shipping;
+  const recipient = [contact?.firstName, contact?.lastName === "-" ? undefined : contact?.lastName].filter(Boolean).join(" ");
+  const place = [address?.city, [address?.stateProvince, address?.postcodeZip].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  return {
+    method: shipping.method ?? null,
+    recipient: recipient || null,
+    lines: [address?.street, address?.street2, place].filter((line): line is string => Boolean(line)),
+  };
+}
+
 export interface PaymentServiceDeps {
   store: SandboxStore;
   dispatcher: CallbackDispatcher;
+  /** Reshapes the next callbacks when the control API asks for it. */
+  variants: CallbackVariants;
   merchantId: string;
   merchantKey: string;
   clock: Clock;
   logger: Logger;
+  /** See SandboxConfig.settleAfterMinutes. */
+  settleAfterMinutes: number;
 }
+
+/** Why Finpay refused a void or refund (routes/api.ts turns it into a response code). */
+export type MoneyBackRefusal = "not_permitted" | "invalid_status" | "over_remaining";
+export type MoneyBackOutcome = { ok: true; dispatch: Dispatch } | { ok: false; refusal: MoneyBackRefusal; detail: string };
 
 /** What happened to a card submission. */
 export type SubmitOutcome =
@@ -65,6 +87,13 @@ export interface CardEntry {
   /** YYMM */
   expiryDate: string;
   save: boolean;
+  /** The CVV typed (checked for its form by the caller); DECLINING_CVV declines. Absent: a CVV that matches. */
+  cvv?: string;
+}
+
+/** The CVV typed on the two-click page (or given to the control API). */
+export interface StoredCardEntry {
+  cvv?: string;
 }
 
 export class PaymentService {
@@ -72,10 +101,10 @@ export class PaymentService {
 
   createOrder(request: InitiateRequest): SandboxOrder | "duplicate" {
     const now = this.deps.clock();
-    const { order, customer, url, card, meta } = request;
+    const { order, customer, url, card, meta, shipping } = request;
     const created: SandboxOrder = {
       id: order.id,
-      reference: `${order.id}1000000000`, // as in the status sample (finpay-api.md §4.2)
+      reference: `${order.id}1000000000`, // as in the status sample (docs/finpay-reference.md §4.2)
       accessToken: randomBytes(32).toString("hex"),
       amount: order.amount,
       currency: order.currency ?? "IDR",
@@ -93,6 +122,8 @@ export class PaymentService {
         ...(url.failUrl ? { failUrl: url.failUrl } : {}),
         ...(url.backUrl ? { backUrl: url.backUrl } : {}),
       },
+      items: (order.item ?? []).map((item) => ({ name: item.name, quantity: item.quantity, unitPrice: item.unitPrice })),
+      shipping: shipping ? shippingSummary(shipping) : null,
       metaData: meta?.data ?? null,
       flow: card?.storedOnFile === "STORED" ? "two-click" : "basic",
       storedOnFile: card?.storedOnFile ?? null,
@@ -108,6 +139,9 @@ export class PaymentService {
       challenge: null,
       storedCardToken: null,
       lastCallbackBody: null,
+      settledAt: null,
+      voidedAt: null,
+      refunds: [],
     };
     return this.deps.store.insertOrder(created) ? created : "duplicate";
   }
@@ -159,6 +193,8 @@ export class PaymentService {
     const profile = profileCard(entry.pan);
     const card = orderCard(profile, entry.expiryDate);
     const save = order.storedOnFile === "TO_BE_STORED" || (entry.save && order.storedOnFile !== "NOT_STORED");
+    // The issuer checks the CVV first: a wrong one declines even the 3-D Secure card, and nothing is stored.
+    if (entry.cvv !== undefined && isDecliningCvv(entry.cvv)) return this.authorise(order, "cvv_mismatch", card, null);
     if (profile.behaviour === "challenge") {
       order.challenge = { card, fingerprint: profile.fingerprint, save };
       this.deps.store.changed();
@@ -167,8 +203,8 @@ export class PaymentService {
     return this.authorise(order, profile.behaviour, card, save ? { fingerprint: profile.fingerprint, requiresChallenge: false } : null);
   }
 
-  /** Two-click flow: the stored card plus the CVV the customer just typed (checked by the caller). */
-  submitStoredCard(order: SandboxOrder): SubmitOutcome {
+  /** Two-click flow: the stored card plus the CVV the customer just typed (its form checked by the caller). */
+  submitStoredCard(order: SandboxOrder, entry: StoredCardEntry = {}): SubmitOutcome {
     this.refresh(order);
     if (order.status !== "REQUEST_INITIATED") return { kind: "not_payable", status: order.status };
     const stored = order.cardToken ? this.deps.store.getCard(order.cardToken) : undefined;
@@ -180,6 +216,7 @@ export class PaymentService {
       return { kind: "completed", status: order.status, dispatch };
     }
     const card: OrderCard = { mask: stored.mask, expiryDate: stored.expiryDate, info: { ...stored.info } };
+    if (entry.cvv !== undefined && isDecliningCvv(entry.cvv)) return this.authorise(order, "cvv_mismatch", card, null);
     if (stored.requiresChallenge) {
       order.challenge = { card, fingerprint: stored.fingerprint, save: false };
       this.deps.store.changed();
@@ -205,6 +242,56 @@ export class PaymentService {
       challenge.card,
       challenge.save ? { fingerprint: challenge.fingerprint, requiresChallenge: true } : null,
     );
+  }
+
+  /** Settled: by the control API, or settleAfterMinutes after the capture (the acquirer's daily batch). */
+  isSettled(order: SandboxOrder): boolean {
+    if (order.settledAt) return true;
+    if (!order.completedAt || !["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"].includes(order.status)) return false;
+    return this.deps.clock() >= addMinutes(new Date(order.completedAt), this.deps.settleAfterMinutes);
+  }
+
+  /** The control API's "settle" switch: the capture is settled now. False when there is no capture to settle. */
+  settle(order: SandboxOrder): boolean {
+    if (!["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"].includes(order.status)) return false;
+    order.settledAt ??= this.deps.clock().toISOString();
+    this.deps.store.changed();
+    return true;
+  }
+
+  refundedAmount(order: SandboxOrder): number {
+    return order.refunds.reduce((sum, refund) => sum + refund.amount, 0);
+  }
+
+  /**
+   * Void: a captured payment, not yet settled and not refunded, is reversed in full. An unpaid order is "not
+   * permitted" (as Finpay answers live); a second void, a settled or a refunded payment is "invalid status" [INFER].
+   */
+  voidPayment(order: SandboxOrder): MoneyBackOutcome {
+    this.refresh(order);
+    if (!["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED", "VOIDED"].includes(order.status)) {
+      return { ok: false, refusal: "not_permitted", detail: `order is ${order.status}` };
+    }
+    if (order.status !== "CAPTURED") return { ok: false, refusal: "invalid_status", detail: `order is ${order.status}` };
+    if (this.isSettled(order)) return { ok: false, refusal: "invalid_status", detail: "payment already settled" };
+    order.status = "VOIDED";
+    order.voidedAt = this.deps.clock().toISOString();
+    this.deps.logger.info("order.voided", { orderId: order.id, amount: order.amount });
+    return { ok: true, dispatch: this.sendCallback(order) };
+  }
+
+  /** Refund of part or all of what is left of a captured payment; settled or not. */
+  refund(order: SandboxOrder, amount: number): MoneyBackOutcome {
+    this.refresh(order);
+    if (order.status !== "CAPTURED" && order.status !== "PARTIALLY_REFUNDED") {
+      return { ok: false, refusal: "invalid_status", detail: `order is ${order.status}` };
+    }
+    const left = order.amount - this.refundedAmount(order);
+    if (amount > left) return { ok: false, refusal: "over_remaining", detail: `amount ${amount} is more than the ${left} left` };
+    order.refunds.push({ amount, at: this.deps.clock().toISOString() });
+    order.status = amount === left ? "REFUNDED" : "PARTIALLY_REFUNDED";
+    this.deps.logger.info("order.refunded", { orderId: order.id, amount, left: left - amount });
+    return { ok: true, dispatch: this.sendCallback(order) };
   }
 
   /** Sends the order's last callback again, byte for byte: the duplicate a merchant must tolerate. */
@@ -250,7 +337,7 @@ export class PaymentService {
   ): SubmitOutcome {
     order.card = card;
     if (behaviour === "approve" || behaviour === "challenge") {
-      // Finpay stores the card only after a successful authorisation (finpay-api.md §7).
+      // Finpay stores the card only after a successful authorisation (docs/finpay-reference.md §7).
       if (store) this.storeCard(order, card, store);
       const dispatch = this.complete(order, "CAPTURED", { statusDesc: null, userDesc: null }, true);
       return { kind: "completed", status: order.status, dispatch };
@@ -292,13 +379,16 @@ export class PaymentService {
   }
 
   private sendCallback(order: SandboxOrder): Dispatch {
-    const body = phpJsonEncode(withSignature(callbackPayload(order, this.deps.merchantId), this.deps.merchantKey));
+    const variant = this.deps.variants.take();
+    const payload = callbackPayload(order, this.deps.merchantId);
+    const body = phpJsonEncode(withSignature(variant ? reshapeCallback(payload, variant) : payload, this.deps.merchantKey));
     order.lastCallbackBody = body;
     this.deps.store.changed();
     return this.deps.dispatcher.dispatch({
       orderId: order.id,
-      paymentStatus: order.status,
+      paymentStatus: variant?.status ?? order.status,
       url: order.urls.callbackUrl,
+      contentType: variant?.contentType,
       body,
       kind: "notification",
       signatureValid: true,

@@ -17,6 +17,7 @@ import { controlRoutes } from "./routes/control";
 import { hostedRoutes } from "./routes/hosted";
 import { SandboxStore } from "./state";
 import { systemClock, type Clock } from "./time";
+import { CallbackVariants } from "./variants";
 
 export interface SandboxOptions extends Partial<SandboxConfig> {
   /** Tests move time forward with a fake clock to exercise expiry. */
@@ -62,13 +63,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     logger,
     shutdown: shutdownController.signal,
   });
+  const callbackVariants = new CallbackVariants();
   const payments = new PaymentService({
     store,
     dispatcher,
+    variants: callbackVariants,
     merchantId: config.merchantId,
     merchantKey: config.merchantKey,
     clock,
     logger,
+    settleAfterMinutes: config.settleAfterMinutes,
   });
   const context: SandboxContext = {
     config,
@@ -76,6 +80,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     payments,
     dispatcher,
     initiateFaults: new InitiateFaults(),
+    callbackVariants,
     requests: new RequestLog(),
     inbox: new CallbackInbox(config.merchantKey),
     logger,

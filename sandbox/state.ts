@@ -6,7 +6,17 @@ import type { Persistence } from "./persistence";
  * and also check the JSON file on load, so a hand-edited or truncated file fails loudly instead of half-working.
  */
 
-export const ORDER_STATUSES = ["REQUEST_INITIATED", "CAPTURED", "FAILURE", "EXPIRED", "CANCELLED"] as const;
+export const ORDER_STATUSES = [
+  "REQUEST_INITIATED",
+  "CAPTURED",
+  "FAILURE",
+  "EXPIRED",
+  "CANCELLED",
+  // Money back after CAPTURED (payments.ts voidPayment / refund).
+  "VOIDED",
+  "PARTIALLY_REFUNDED",
+  "REFUNDED",
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 const CardInfoSchema = z.object({
@@ -54,6 +64,18 @@ export const OrderSchema = z.object({
     failUrl: z.string().optional(),
     backUrl: z.string().optional(),
   }),
+  /** `order.item`, shown in the page's summary (a delivery line among them). Older state files have none. */
+  items: z.array(z.object({ name: z.string(), quantity: z.number(), unitPrice: z.number() })).default([]),
+  /** Where the merchant ships the order (`shipping`), shown in the page's summary. */
+  shipping: z
+    .object({
+      method: z.string().nullable(),
+      recipient: z.string().nullable(),
+      /** The address as lines: street, street2, "city, province postcode". */
+      lines: z.array(z.string()),
+    })
+    .nullable()
+    .default(null),
   /** `meta.data` of the request, echoed back as `meta: {data}` (null when absent, as in the samples). */
   metaData: z.unknown(),
   flow: z.enum(["basic", "two-click"]),
@@ -74,6 +96,11 @@ export const OrderSchema = z.object({
   storedCardToken: z.string().nullable(),
   /** Exact bytes of the last callback sent, for the "resend as duplicate" control. */
   lastCallbackBody: z.string().nullable(),
+  /** When the acquirer settled the capture (control API "settle", or settleAfterMinutes): no void after it. */
+  settledAt: z.iso.datetime().nullable().default(null),
+  voidedAt: z.iso.datetime().nullable().default(null),
+  /** Each refund Finpay accepted, whole rupiah. */
+  refunds: z.array(z.object({ amount: z.number(), at: z.iso.datetime() })).default([]),
 });
 export type SandboxOrder = z.infer<typeof OrderSchema>;
 

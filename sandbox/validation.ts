@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { FINPAY_SHIPPING_METHODS } from "../lib/finpay/delivery";
+import { deviceSchema } from "../lib/finpay/schemas";
 import { RESPONSE } from "./responses";
 
 /**
  * Validation of POST /pg/payment/card/initiate for the card flows the sandbox simulates (basic, save-card,
- * two-click), following the tables of finpay-api.md §3. Where a rule is an inference it is marked [INFER].
+ * two-click), following the tables of docs/finpay-reference.md §3. Where a rule is an inference it is marked [INFER].
  *
  * The first failing field wins and is reported Finpay-style: "Invalid Mandatory Field <path>" when the value is
  * absent or empty, otherwise "Invalid Field Format <path>". Paths use dots and numeric indexes (order.item.0.name).
@@ -104,6 +106,38 @@ const CardSchema = z.object({
   nameOnCard: text(1, 50).optional(),
 });
 
+/** Address fields of billing and shipping (docs/finpay-reference.md §3.9); billing's lengths are taken to be shipping's [INFER]. */
+const addressFields = {
+  city: text(1, 100).optional(),
+  company: text(1, 100).optional(),
+  country: z.string().regex(/^[A-Z]{3}$/).optional(), // ISO alpha-3, e.g. IDN
+  postcodeZip: text(1, 10).regex(ALPHA_DASH).optional(),
+  stateProvince: text(1, 20).optional(),
+  stateProvinceCode: text(1, 3).optional(),
+  street: text(1, 100).optional(),
+  street2: text(1, 100).optional(),
+};
+
+const BillingSchema = z.object({
+  address: z.object(addressFields).optional(),
+  billerServiceProvider: looseObject.optional(),
+});
+
+const ShippingSchema = z.object({
+  method: z.enum(FINPAY_SHIPPING_METHODS).optional(), // [INFER] MPGS's values, the assumption of lib/finpay/delivery.ts
+  origin: z.object({ postcodeZip: text(1, 10).regex(ALPHA_DASH).optional() }).optional(),
+  contact: z
+    .object({
+      email: text(1, 320).regex(EMAIL).optional(),
+      firstName: text(1, 50).optional(),
+      lastName: text(1, 50).optional(),
+      mobilePhone: text(1, 20).regex(E164_INDONESIA).optional(),
+      phone: text(1, 15).regex(E164_ANY).optional(),
+    })
+    .optional(),
+  address: z.object({ ...addressFields, source: text(1, 20).optional(), sameAsBilling: text(1, 20).optional() }).optional(),
+});
+
 const SourceOfFundsSchema = z.object({
   type: text(1, 20),
   paymentCode: z.string().max(30).optional(),
@@ -114,13 +148,14 @@ const InitiateSchema = z.object({
   order: OrderSchema,
   customer: CustomerSchema,
   url: UrlSchema,
-  billing: looseObject.optional(),
-  shipping: looseObject.optional(),
+  billing: BillingSchema.optional(),
+  shipping: ShippingSchema.optional(),
   meta: z.object({ data: z.unknown().optional() }).optional(),
   card: CardSchema.optional(),
   recurring: looseObject.optional(),
   sourceOfFunds: SourceOfFundsSchema,
-  device: looseObject.optional(),
+  // The seven MPGS fields with their limits; ipAddress IPv4 only [INFER], as lib/finpay assumes.
+  device: deviceSchema.optional(),
 });
 
 export type InitiateRequest = z.infer<typeof InitiateSchema>;
@@ -165,7 +200,9 @@ export function validateInitiate(body: unknown): ValidationResult {
   }
 
   // Flow rules that depend on more than one field.
-  const { card, sourceOfFunds } = parsed.data;
+  const { card, sourceOfFunds, order } = parsed.data;
+  // [INFER] Finpay checks that the items add up to the amount (lib/finpay/delivery.ts makes the same assumption).
+  if (order.item && order.item.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0) !== order.amount) return badFormat("order.amount");
   if (card?.storedOnFile === "STORED" && !card.token) return mandatory("card.token");
   if (card?.token && card.storedOnFile === undefined) return mandatory("card.storedOnFile");
   if (card?.token && card.storedOnFile !== "STORED") return badFormat("card.storedOnFile");

@@ -1,7 +1,7 @@
 // `npm run reconcile`: settles pending payments whose callback is late or lost, from Finpay's check-status.
 // Meant for a cron job (e.g. every minute). Safe to run on several machines at once: attempts are claimed with
 // FOR UPDATE SKIP LOCKED and every change goes through the state machine's conditional updates.
-import { closeDatabase } from "@/db";
+import { closeDatabase } from "@/lib/db";
 import { reconcileDue } from "@/lib/payments/reconcile";
 
 const started = Date.now();

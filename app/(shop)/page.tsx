@@ -1,32 +1,44 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
-import { ProductCard } from "@/components/catalog/product-card";
-import { listActiveProducts } from "@/lib/catalog/queries";
+import { CatalogView } from "@/components/catalog/catalog-view";
+import { CategoryNav } from "@/components/catalog/category-nav";
+import { ProductListing, searchFormLabels, toCategoryLinks } from "@/components/catalog/product-listing";
+import { SearchForm } from "@/components/catalog/search-form";
+import { EmptyState } from "@/components/ui/empty-state";
+import { parsePage, parseSort } from "@/lib/catalog/browse";
+import { getCatalog } from "@/lib/catalog/queries";
+import { findProducts } from "@/lib/catalog/search";
+import { asLocale } from "@/lib/i18n/locales";
 
-/** Cards per row on the widest layout (lg:grid-cols-4): these are on screen before any scrolling. */
-const FIRST_ROW = 4;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function CatalogPage() {
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("catalog.home");
+  return { title: t("metaTitle"), description: t("intro") };
+}
+
+export default async function CatalogPage({ searchParams }: Props) {
   await connection(); // rendered per request: the build never opens the (single-process) embedded database
-  const products = await listActiveProducts();
+  const params = await searchParams;
+  const sort = parseSort(params.sort);
+  const [t, locale, catalog, listing] = await Promise.all([
+    getTranslations("catalog"),
+    getLocale().then(asLocale),
+    getCatalog(),
+    findProducts({ sort, page: parsePage(params.page) }),
+  ]);
   return (
-    <section aria-labelledby="catalog-heading" className="space-y-6">
-      <div>
-        <h1 id="catalog-heading" className="text-2xl font-semibold tracking-tight">
-          Crafted across the archipelago
-        </h1>
-        <p className="mt-1 text-stone-600">Coffee, cloth and crafts from Indonesian makers. Pay by card through Finpay.</p>
-      </div>
-      {products.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 bg-white p-8 text-center text-stone-600">
-          The catalog is empty. Run <code>npm run db:seed</code> to add the demo products.
-        </p>
+    <CatalogView title={t("home.title")} intro={t("home.intro")}>
+      <SearchForm labels={searchFormLabels(t)} />
+      {catalog.products.length === 0 ? (
+        <EmptyState>{t.rich("home.emptyCatalog", { code: (chunks) => <code>{chunks}</code> })}</EmptyState>
       ) : (
-        <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
-          {products.map((product, index) => (
-            <ProductCard key={product.id} product={product} image={index === 0 ? "preload" : index < FIRST_ROW ? "eager" : "lazy"} />
-          ))}
-        </ul>
+        <>
+          <CategoryNav heading={t("categories.heading")} categories={toCategoryLinks(catalog.categories, catalog.products, locale, t)} />
+          <ProductListing listing={listing} sort={sort} path="/" heading={t("home.allProducts")} aboveTheFold />
+        </>
       )}
-    </section>
+    </CatalogView>
   );
 }

@@ -1,21 +1,17 @@
-import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AccountNav } from "@/components/account/account-nav";
 
-const links = [
-  { href: "/account", label: "Profile" },
-  { href: "/account/orders", label: "Orders" },
-  { href: "/account/cards", label: "Saved cards" },
-];
-
-export default function AccountLayout({ children }: { children: React.ReactNode }) {
+export default async function AccountLayout({ children }: { children: React.ReactNode }) {
+  const t = await getTranslations("account.nav");
+  const links = [
+    { href: "/account", label: t("profile") },
+    { href: "/account/orders", label: t("orders") },
+    { href: "/account/addresses", label: t("addresses") },
+    { href: "/account/cards", label: t("cards") },
+  ];
   return (
     <div className="grid gap-8 md:grid-cols-[200px_1fr]">
-      <nav aria-label="Account" className="flex gap-2 text-sm md:flex-col">
-        {links.map((link) => (
-          <Link key={link.href} href={link.href} className="rounded px-3 py-2 hover:bg-stone-100">
-            {link.label}
-          </Link>
-        ))}
-      </nav>
+      <AccountNav label={t("label")} links={links} />
       <div>{children}</div>
     </div>
   );

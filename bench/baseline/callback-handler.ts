@@ -8,11 +8,12 @@
  * deliveries and duplicates) and throws on anything else (answered 503), so a wrong mix cannot pass unnoticed.
  *
  * Served by a plain node:http server (callback-server.ts: the baseline) and, in benchmark builds only, by a Next.js
- * route handler (app/api/bench-callback: the same code inside the framework, to show what the framework costs).
+ * route handler (app/(benchmark-only)/api/bench-callback: the same code inside the framework, to show what the framework costs).
  * Env: DATABASE_URL, FINPAY_BASE_URL, FINPAY_MERCHANT_ID, FINPAY_MERCHANT_KEY, DATABASE_POOL_SIZE.
  */
 import postgres from "postgres";
 import { verifyCallbackSignature } from "../../lib/finpay/signature";
+import { transitionOutcome, type PaymentEventOutcome } from "../../db/event-outcomes";
 
 const finpayBaseUrl = (process.env.FINPAY_BASE_URL ?? "http://localhost:4010").replace(/\/$/, "");
 const merchantKey = process.env.FINPAY_MERCHANT_KEY ?? "SoSecret123";
@@ -63,7 +64,7 @@ async function finpayGet(attemptId: string, operation: string, path: string): Pr
   return body;
 }
 
-async function markPaid(attempt: Attempt, finpayStatus: string): Promise<string> {
+async function markPaid(attempt: Attempt, finpayStatus: string): Promise<PaymentEventOutcome | "not_found"> {
   return sql.begin(async (tx) => {
     const [row] = await tx<{ status: string; order_id: string }[]>`select status, order_id from payment_attempts where id = ${attempt.id} for update`;
     if (!row) return "not_found";
@@ -82,7 +83,7 @@ async function markPaid(attempt: Attempt, finpayStatus: string): Promise<string>
       return "duplicate_payment";
     }
     await tx`delete from cart_items where cart_id in (select id from carts where user_id = ${paid[0]!.user_id})`;
-    return `${row.status}_to_paid`;
+    return transitionOutcome(row.status, "paid");
   });
 }
 
@@ -106,14 +107,14 @@ export async function handleCallback(raw: string): Promise<Reply> {
   try {
     payload = JSON.parse(raw) as CallbackBody;
   } catch {
-    await sql`insert into payment_events (source, raw_body, outcome, flagged) values ('callback', ${raw}, 'malformed', true)`;
+    await sql`insert into payment_events (source, raw_body, outcome, flagged) values ('callback', ${raw}, ${"malformed" satisfies PaymentEventOutcome}, true)`;
     return [400, { responseCode: "4000001", responseMessage: "Malformed JSON" }];
   }
   const orderId = typeof payload.order?.id === "string" ? payload.order.id : null;
   const signature = verifyCallbackSignature(raw, merchantKey);
   if (!signature.valid) {
     await sql`insert into payment_events (finpay_order_id, source, raw_body, signature_valid, outcome, flagged, detail)
-      values (${orderId}, 'callback', ${raw}, false, 'rejected_signature', true, ${signature.reason})`;
+      values (${orderId}, 'callback', ${raw}, false, ${"rejected_signature" satisfies PaymentEventOutcome}, true, ${signature.reason})`;
     return [401, { responseCode: "4010000", responseMessage: "Invalid signature" }];
   }
   if (!orderId) return [400, { responseCode: "4000001", responseMessage: "Invalid callback: order.id" }];
@@ -122,11 +123,11 @@ export async function handleCallback(raw: string): Promise<Reply> {
   const [attempt] = await sql<Attempt[]>`select * from payment_attempts where finpay_order_id = ${orderId} limit 1`;
   const [event] = await sql<{ id: number }[]>`
     insert into payment_events (attempt_id, finpay_order_id, source, raw_body, signature_valid, finpay_status, outcome)
-    values (${attempt?.id ?? null}, ${orderId}, 'callback', ${raw}, true, ${claimedStatus}, ${attempt ? "received" : "unknown_order"})
+    values (${attempt?.id ?? null}, ${orderId}, 'callback', ${raw}, true, ${claimedStatus}, ${(attempt ? "received" : "unknown_order") satisfies PaymentEventOutcome})
     returning id`;
   if (!attempt) return [200, ACK];
   if (Number(payload.order?.amount) !== attempt.amount_idr) {
-    await sql`update payment_events set outcome = 'amount_mismatch', flagged = true where id = ${event!.id}`;
+    await sql`update payment_events set outcome = ${"amount_mismatch" satisfies PaymentEventOutcome}, flagged = true where id = ${event!.id}`;
     return [200, ACK];
   }
 

@@ -1,4 +1,5 @@
 import type { Sql } from "postgres";
+import { DEMO_MERCHANT } from "../../db/seed-data";
 import { hashPassword } from "../../lib/auth/password";
 
 /**
@@ -10,6 +11,8 @@ export interface Shopper {
   email: string;
   /** `authjs.session-token=…`, ready for a Cookie header. */
   cookie: string;
+  /** The default delivery address every checkout names. */
+  addressId: string;
 }
 
 const PASSWORD = "bench-pass-123";
@@ -24,7 +27,18 @@ export async function createShopper(sql: Sql, appUrl: string): Promise<Shopper> 
   await sql`
     insert into cart_items (cart_id, product_id, quantity)
     select ${cart!.id}, id, 1 from products where slug in ('kopi-gayo-arabika', 'kemeja-batik-tulis')`;
-  return { id: user!.id, email, cookie: await signIn(appUrl, email, PASSWORD) };
+  const [address] = await sql<{ id: string }[]>`
+    insert into addresses (user_id, recipient_name, mobile_phone, street, district, city, province_code, postal_code, is_default)
+    values (${user!.id}, 'Rina Kusuma', '+6281377778888', 'Jl. Braga No. 12', 'Braga, Sumur Bandung', 'Kota Bandung', 'ID-JB', '40111', true)
+    returning id`;
+  // Every measured payment may be paid and take from stock: keep the bench database's shelves full.
+  await sql`update products set stock = greatest(stock, 100000) where slug in ('kopi-gayo-arabika', 'kemeja-batik-tulis')`;
+  return { id: user!.id, email, cookie: await signIn(appUrl, email, PASSWORD), addressId: address!.id };
+}
+
+/** The seeded demo merchant's session cookie (bench builds pay through the sandbox, so db:seed adds that account). */
+export function signInMerchant(appUrl: string): Promise<string> {
+  return signIn(appUrl, DEMO_MERCHANT.email, DEMO_MERCHANT.password);
 }
 
 async function signIn(appUrl: string, email: string, password: string): Promise<string> {

@@ -26,21 +26,28 @@ export interface FixtureContext {
 }
 
 const AMOUNT_IDR = 95_000;
-const CUSTOMERS = 20;
-
-/** Bench customers own the orders; never signed in, so their password hash is a placeholder. */
-async function ensureCustomers(sql: Sql): Promise<{ id: string; finpayCustomerId: string; email: string }[]> {
-  const rows = Array.from({ length: CUSTOMERS }, (_, i) => ({
-    email: `bench.callback.${i}@example.com`,
+/**
+ * Bench customers own the orders, one customer per payment: a customer has at most one order that can still be
+ * paid (the never-charge-twice rule, index orders_one_open_per_user). Never signed in: the hash is a placeholder.
+ */
+async function createCustomers(sql: Sql, count: number): Promise<{ id: string; finpayCustomerId: string; email: string }[]> {
+  const batch = randomUUID().slice(0, 8);
+  const rows = Array.from({ length: count }, (_, i) => ({
+    email: `bench.callback.${batch}.${i}@example.com`,
     password_hash: "bench-fixture-no-sign-in",
     first_name: "Bench",
     last_name: `Customer ${i}`,
     mobile_phone: "+6281234567890",
-    finpay_customer_id: `bench_callback_${i}`,
+    finpay_customer_id: `bench_callback_${batch}_${i}`,
   }));
-  await sql`insert into users ${sql(rows)} on conflict do nothing`;
-  return sql<{ id: string; finpayCustomerId: string; email: string }[]>`
-    select id, finpay_customer_id as "finpayCustomerId", email from users where finpay_customer_id like 'bench_callback_%' order by finpay_customer_id`;
+  const created: { id: string; finpayCustomerId: string; email: string }[] = [];
+  for (let start = 0; start < rows.length; start += 2_000) {
+    created.push(
+      ...(await sql<{ id: string; finpayCustomerId: string; email: string }[]>`
+        insert into users ${sql(rows.slice(start, start + 2_000))} returning id, finpay_customer_id as "finpayCustomerId", email`),
+    );
+  }
+  return created;
 }
 
 export async function dropSandboxCallbacks(sandboxUrl: string, on: boolean): Promise<void> {
@@ -52,8 +59,8 @@ export async function dropSandboxCallbacks(sandboxUrl: string, on: boolean): Pro
 
 export async function createPaidPayments(ctx: FixtureContext, count: number): Promise<PaidPayment[]> {
   if (count <= 0) return [];
-  const customers = await ensureCustomers(ctx.sql);
-  const planned = Array.from({ length: count }, (_, i) => ({ customer: customers[i % customers.length]!, finpayOrderId: newFinpayOrderId() }));
+  const customers = await createCustomers(ctx.sql, count);
+  const planned = customers.map((customer) => ({ customer, finpayOrderId: newFinpayOrderId() }));
 
   // One statement per table for the whole batch: fixtures should not take longer than the measurement.
   for (let start = 0; start < planned.length; start += 2_000) {

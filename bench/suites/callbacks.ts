@@ -1,4 +1,5 @@
 import type { Sql } from "postgres";
+import type { PaymentEventOutcome } from "../../db/event-outcomes";
 import type { LoadTarget, RunFigures } from "../lib/load";
 import { createPaidPayments, type FixtureContext, type PaidPayment } from "./callback-fixtures";
 
@@ -95,6 +96,9 @@ export function callbackTarget(options: {
  * Proof that the callbacks did real work: every payment delivered at least once is paid in the database, and
  * every callback sent is stored as an event with a final outcome.
  */
+/** A delivered payment's first callback makes the transition; its repeats are duplicates. */
+const COUNTED_OUTCOMES: PaymentEventOutcome[] = ["pending_to_paid", "duplicate"];
+
 export async function verifyCallbackEffects(sql: Sql, mix: CallbackMix): Promise<{ paid: number; delivered: number; events: number; sent: number }> {
   const ids = mix.delivered.map((p) => p.finpayOrderId);
   let paid = 0;
@@ -105,7 +109,7 @@ export async function verifyCallbackEffects(sql: Sql, mix: CallbackMix): Promise
       select
         (select count(*)::int from payment_attempts a join orders o on o.id = a.order_id
           where a.finpay_order_id in ${sql(batch)} and a.status = 'paid' and o.status = 'paid') as paid,
-        (select count(*)::int from payment_events where finpay_order_id in ${sql(batch)} and outcome in ('pending_to_paid', 'duplicate')) as events`;
+        (select count(*)::int from payment_events where finpay_order_id in ${sql(batch)} and outcome in ${sql(COUNTED_OUTCOMES)}) as events`;
     paid += row!.paid;
     events += row!.events;
   }

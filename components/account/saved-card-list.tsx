@@ -6,35 +6,39 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { idleState } from "@/lib/action-state";
 import { removeSavedCardAction } from "@/lib/payments/actions";
 
-type Card = { id: string; label: string; expiry: string | null; cardType: string | null; createdAt: string; lastUsedAt: string | null };
+type Card = {
+  id: string;
+  label: string;
+  /** "visa · expires 12/29 · added 2 Dec 2026 · not used yet", written by the server in the shopper's language. */
+  details: string;
+  /** "Remove Visa •••• 1111", the button's accessible name. */
+  removeLabel: string;
+};
 
-const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { timeZone: "Asia/Jakarta", day: "numeric", month: "short", year: "numeric" });
+export type SavedCardListLabels = { remove: string; removing: string };
 
-export function SavedCardList({ cards }: { cards: Card[] }) {
+export function SavedCardList({ cards, labels }: { cards: Card[]; labels: SavedCardListLabels }) {
   return (
     <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
       {cards.map((card) => (
-        <SavedCardRow key={card.id} card={card} />
+        <SavedCardRow key={card.id} card={card} labels={labels} />
       ))}
     </ul>
   );
 }
 
-function SavedCardRow({ card }: { card: Card }) {
+function SavedCardRow({ card, labels }: { card: Card; labels: SavedCardListLabels }) {
   const [state, formAction] = useActionState(removeSavedCardAction, idleState);
   return (
     <li data-testid="saved-card" className="flex flex-wrap items-center justify-between gap-3 px-5 py-4">
       <div>
         <p className="font-medium">{card.label}</p>
-        <p className="text-sm text-stone-600">
-          {[card.cardType?.toLowerCase(), card.expiry ? `expires ${card.expiry}` : null].filter(Boolean).join(" · ")}
-          {" · "}added {day(card.createdAt)} · {card.lastUsedAt ? `last used ${day(card.lastUsedAt)}` : "not used yet"}
-        </p>
+        <p className="text-sm text-stone-600">{card.details}</p>
       </div>
       <form action={formAction}>
         <input type="hidden" name="cardId" value={card.id} />
-        <SubmitButton variant="danger" pendingLabel="Removing…" aria-label={`Remove ${card.label}`}>
-          Remove
+        <SubmitButton variant="danger" pendingLabel={labels.removing} aria-label={card.removeLabel}>
+          {labels.remove}
         </SubmitButton>
       </form>
       <div className="basis-full">

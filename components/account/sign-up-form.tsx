@@ -2,13 +2,26 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { ProfileFields } from "@/components/account/profile-fields";
+import { ProfileFields, type ProfileFieldLabels } from "@/components/account/profile-fields";
 import { FormField, FormMessage } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { signUpAction } from "@/lib/account/actions";
 import { idleState } from "@/lib/action-state";
 
-export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+/** Words of the sign-up form, in the shopper's language (from the server page). */
+export type SignUpLabels = ProfileFieldLabels & {
+  phoneHint: string;
+  password: string;
+  passwordHint: string;
+  confirmPassword: string;
+  submit: string;
+  pending: string;
+  haveAccount: string;
+  signIn: string;
+};
+
+/** A rejected sign-up names every wrong field at once and keeps what was typed (never the passwords). */
+export function SignUpForm({ callbackUrl, labels }: { callbackUrl: string; labels: SignUpLabels }) {
   const [state, formAction] = useActionState(signUpAction, idleState);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
@@ -16,16 +29,16 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={formAction} noValidate className="space-y-4">
       <FormMessage status={state.status} message={state.message} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <ProfileFields values={v} errors={e} phoneHint="Indonesian mobile number, e.g. 0812 3456 7890. Finpay needs it for card payments." />
-      <FormField name="password" label="Password" type="password" autoComplete="new-password" error={e.password} hint="At least 8 characters." />
-      <FormField name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password" error={e.confirmPassword} />
-      <SubmitButton pendingLabel="Creating account…" className="w-full">
-        Create account
+      <ProfileFields values={v} errors={e} labels={labels} phoneHint={labels.phoneHint} />
+      <FormField name="password" label={labels.password} type="password" autoComplete="new-password" error={e.password} hint={labels.passwordHint} />
+      <FormField name="confirmPassword" label={labels.confirmPassword} type="password" autoComplete="new-password" error={e.confirmPassword} />
+      <SubmitButton pendingLabel={labels.pending} className="w-full">
+        {labels.submit}
       </SubmitButton>
       <p className="text-center text-sm text-stone-600">
-        Already have an account?{" "}
+        {labels.haveAccount}{" "}
         <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-brand-700 underline">
-          Sign in
+          {labels.signIn}
         </Link>
       </p>
     </form>

@@ -1,53 +1,8 @@
-"use client";
+import { useTranslations } from "next-intl";
+import { AddToCartFields } from "./add-to-cart-fields";
 
-import Link from "next/link";
-import { useActionState } from "react";
-import { SubmitButton } from "@/components/ui/submit-button";
-import { idleState } from "@/lib/action-state";
-import { addToCartAction } from "@/lib/cart/actions";
-
+/** "Add to cart" on a product page, in the shopper's language (the form itself is a client component). */
 export function AddToCartForm({ productId }: { productId: number }) {
-  const [state, formAction] = useActionState(addToCartAction, idleState);
-  const quantityError = state.fieldErrors?.quantity;
-  return (
-    <form action={formAction} noValidate className="space-y-3">
-      <input type="hidden" name="productId" value={productId} />
-      <div className="flex items-end gap-3">
-        <div>
-          <label htmlFor="quantity" className="block text-sm font-medium text-stone-700">
-            Quantity
-          </label>
-          <input
-            id="quantity"
-            name="quantity"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={99}
-            step={1}
-            required
-            defaultValue={state.values?.quantity ?? "1"}
-            key={state.values?.quantity ?? "initial"}
-            aria-invalid={quantityError ? true : undefined}
-            aria-describedby={quantityError ? "quantity-error" : undefined}
-            className="mt-1 w-24 rounded-md border border-stone-300 px-3 py-2 aria-[invalid]:border-red-600"
-          />
-        </div>
-        <SubmitButton pendingLabel="Adding…">Add to cart</SubmitButton>
-      </div>
-      {state.status === "error" ? (
-        <p id="quantity-error" role="alert" className="text-sm text-red-700">
-          {state.message}
-        </p>
-      ) : null}
-      {state.status === "success" ? (
-        <p role="status" className="text-sm text-brand-700">
-          {state.message}{" "}
-          <Link href="/cart" className="font-medium underline">
-            View cart
-          </Link>
-        </p>
-      ) : null}
-    </form>
-  );
+  const t = useTranslations("cart.add");
+  return <AddToCartFields productId={productId} labels={{ quantity: t("quantity"), submit: t("submit"), pending: t("pending"), viewCart: t("viewCart") }} />;
 }

@@ -10,8 +10,8 @@ function format(ms: number): string {
   return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
 }
 
-/** Time left on Finpay's payment link. */
-export function Countdown({ expiresAt }: { expiresAt: string }) {
+/** Time left on Finpay's payment link; `expiredLabel` in the shopper's language, from the order page. */
+export function Countdown({ expiresAt, expiredLabel }: { expiresAt: string; expiredLabel: string }) {
   const end = new Date(expiresAt).getTime();
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
@@ -23,7 +23,7 @@ export function Countdown({ expiresAt }: { expiresAt: string }) {
   const left = now === null ? null : end - now;
   return (
     <span role="timer" aria-live="off" data-testid="link-countdown" className="font-mono tabular-nums">
-      {left === null ? "--:--:--" : left > 0 ? format(left) : "expired"}
+      {left === null ? "--:--:--" : left > 0 ? format(left) : expiredLabel}
     </span>
   );
 }

@@ -3,8 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
-/** While a payment is pending, re-render the page from the server every few seconds until it is final. */
-export function LiveRefresh({ everyMs = 3000 }: { everyMs?: number }) {
+/**
+ * While a payment is pending (or a card is being fetched), re-render the page from the server every few seconds.
+ * `note` says so in the shopper's language (from the server page).
+ */
+export function LiveRefresh({ everyMs = 3000, note }: { everyMs?: number; note: string }) {
   const router = useRouter();
   useEffect(() => {
     const timer = setInterval(() => router.refresh(), everyMs);
@@ -12,7 +15,7 @@ export function LiveRefresh({ everyMs = 3000 }: { everyMs?: number }) {
   }, [router, everyMs]);
   return (
     <p className="text-xs text-stone-600" aria-hidden>
-      This page updates by itself while the payment is pending.
+      {note}
     </p>
   );
 }

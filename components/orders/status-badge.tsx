@@ -1,15 +1,5 @@
-import type { OrderStatus, PaymentStatus } from "@/db/schema";
-
-const LABELS: Record<OrderStatus | PaymentStatus, string> = {
-  pending_payment: "Awaiting payment",
-  initiating: "Starting",
-  pending: "Awaiting payment",
-  paid: "Paid",
-  failed: "Payment failed",
-  expired: "Payment link expired",
-  cancelled: "Cancelled",
-  refunded: "Refunded",
-};
+import { useTranslations } from "next-intl";
+import type { OrderStatus, PaymentStatus } from "@/lib/statuses";
 
 const STYLES: Record<OrderStatus | PaymentStatus, string> = {
   pending_payment: "bg-amber-100 text-amber-900",
@@ -20,16 +10,16 @@ const STYLES: Record<OrderStatus | PaymentStatus, string> = {
   expired: "bg-stone-200 text-stone-800",
   cancelled: "bg-stone-200 text-stone-800",
   refunded: "bg-sky-100 text-sky-900",
+  partly_refunded: "bg-sky-100 text-sky-900",
+  voided: "bg-stone-200 text-stone-800",
 };
 
-export function statusLabel(status: OrderStatus | PaymentStatus): string {
-  return LABELS[status];
-}
-
+/** An order's or a payment's status in the shopper's language (messages: common.status). */
 export function StatusBadge({ status, testId }: { status: OrderStatus | PaymentStatus; testId?: string }) {
+  const t = useTranslations("common.status");
   return (
     <span data-testid={testId} className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold ${STYLES[status]}`}>
-      {LABELS[status]}
+      {t(status)}
     </span>
   );
 }

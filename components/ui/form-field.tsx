@@ -8,11 +8,13 @@ type Props = {
   hint?: string;
   required?: boolean;
   maxLength?: number;
+  /** Defaults to field-<name>; give one when a page has several forms with the same field names. */
+  id?: string;
+  inputMode?: "numeric" | "text";
 };
 
 /** A labelled input whose error is tied to it (aria-invalid + aria-describedby), so screen readers say what is wrong. */
-export function FormField({ name, label, type = "text", autoComplete, defaultValue, error, hint, required = true, maxLength }: Props) {
-  const id = `field-${name}`;
+export function FormField({ name, label, type = "text", autoComplete, defaultValue, error, hint, required = true, maxLength, id = `field-${name}`, inputMode }: Props) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
@@ -29,6 +31,7 @@ export function FormField({ name, label, type = "text", autoComplete, defaultVal
         key={defaultValue}
         required={required}
         maxLength={maxLength}
+        inputMode={inputMode}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-stone-900 aria-[invalid]:border-red-600 aria-[invalid]:bg-red-50"

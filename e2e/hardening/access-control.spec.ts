@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
 import { actionRedirect, actionResult, callAction, type ActionName } from "./support/actions";
 import { APP_URL, addToCart, customerWithSavedCard, initiateRequestsFor, newCustomer, openHostedPage, orderStatus, sandboxOrdersOf } from "./support/shop";
 

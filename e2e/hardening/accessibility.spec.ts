@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { SANDBOX_URL, clearFaults, control, finpayOrderIdOf, payOnHostedPage } from "../support/sandbox";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
+import { SANDBOX_URL, control, finpayOrderIdOf, payOnHostedPage } from "../support/sandbox";
 import { APPROVED_CARD, DECLINED_CARD, addToCart, customerWithSavedCard, newCustomer, openHostedPage, orderStatus } from "./support/shop";
 
 /**
@@ -9,7 +10,10 @@ import { APPROVED_CARD, DECLINED_CARD, addToCart, customerWithSavedCard, newCust
  * purchase with the keyboard alone.
  */
 
-test.beforeEach(async ({ request }) => clearFaults(request));
+// Each test audits many pages (axe takes seconds a page on a busy two-core machine) or walks a whole purchase.
+test.describe.configure({ timeout: 180_000 });
+
+// Sandbox faults are cleared before and after every test by the automatic `sandbox` fixture (e2e/support/fixtures.ts).
 
 type Finding = { page: string; rule: string; impact: string | null | undefined; help: string; nodes: string[] };
 
@@ -171,9 +175,9 @@ test("a whole purchase by keyboard alone: sign up, add to cart, check out and pa
   await tabTo(page, page.getByRole("link", { name: "Catalog" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Crafted across the archipelago" })).toBeVisible();
-  await tabTo(page, page.getByRole("link", { name: /Sambal Bawang 200 g/ }).first());
+  await tabTo(page, page.getByRole("link", { name: /Shallot Sambal 200 g/ }).first());
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { name: "Sambal Bawang 200 g" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Shallot Sambal 200 g" })).toBeVisible();
   await tabTo(page, page.getByLabel("Quantity", { exact: true }));
   await page.keyboard.press("ArrowUp"); // 2
   await tabTo(page, page.getByRole("button", { name: "Add to cart" }));
@@ -186,6 +190,19 @@ test("a whole purchase by keyboard alone: sign up, add to cart, check out and pa
   await tabTo(page, page.getByRole("link", { name: "Checkout" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Checkout" })).toBeVisible();
+  // A first checkout asks where to deliver: the address is typed in with the keyboard too (the province by typing
+  // its name into the focused list, as a keyboard user does).
+  const address = page.getByTestId("address-form");
+  await typeInto(page, address.getByLabel("Recipient name"), "Dewi Anggraini");
+  await typeInto(page, address.getByLabel("Recipient mobile phone"), "0812 9999 0000");
+  await typeInto(page, address.getByLabel("Street and number"), "Jl. Braga No. 12");
+  await typeInto(page, address.getByLabel("Kelurahan / kecamatan"), "Braga, Sumur Bandung");
+  await typeInto(page, address.getByLabel("City / kabupaten"), "Kota Bandung");
+  await typeInto(page, address.getByLabel("Province"), "Jawa Barat");
+  await expect(address.getByLabel("Province").locator("option:checked")).toHaveText("Jawa Barat");
+  await typeInto(page, address.getByLabel("Postal code"), "40111");
+  await tabTo(page, address.getByRole("button", { name: "Save and deliver here" }));
+  await page.keyboard.press("Enter");
   await tabTo(page, page.getByRole("button", { name: "Pay with a new card" }));
   await page.keyboard.press("Enter");
 
@@ -194,7 +211,7 @@ test("a whole purchase by keyboard alone: sign up, add to cart, check out and pa
   await typeInto(page, page.getByLabel("Expiry date (MM/YY)"), "12/39");
   await typeInto(page, page.getByLabel("CVV"), "123");
   await typeInto(page, page.getByLabel("Name on card"), "Dewi Anggraini");
-  await tabTo(page, page.getByRole("button", { name: "Pay Rp 76.000" }));
+  await tabTo(page, page.getByRole("button", { name: "Pay Rp 86.000" })); // 76.000 + J&T EZ to Bandung, 1 kg
   await page.keyboard.press("Enter");
 
   await expect(orderStatus(page)).toHaveText("Paid");

@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
 import { SANDBOX_URL, control } from "../support/sandbox";
-import { sandboxCallbacks } from "./support/callbacks";
+import { outcomeLabel, sandboxCallbacks } from "./support/callbacks";
 import { createPostgresCluster, postgresClusterUnavailable, startApp, waitUntil, type PostgresCluster, type RunningServer } from "./support/servers";
 import { addToCart, newCustomer, openHostedPage, orderStatus } from "./support/shop";
 
@@ -50,7 +50,7 @@ test("Postgres restarts: the app reports unhealthy, recovers without a restart, 
   await page.goto(`/orders/${orderId}`);
   await expect(orderStatus(page)).toHaveText("Paid");
   await page.getByText("Payment inspector").click();
-  await expect(page.getByTestId("payment-inspector").getByText("pending_to_paid", { exact: true })).toHaveCount(1);
+  await expect(outcomeLabel(page.getByTestId("payment-inspector"), "pending_to_paid")).toHaveCount(1);
   const deliveries = (await sandboxCallbacks(page.request, finpayOrderId)).flatMap((callback) => callback.attempts.map((a) => a.httpStatus));
   expect(deliveries[0]).toBe(503);
   expect(deliveries).not.toContain(500);

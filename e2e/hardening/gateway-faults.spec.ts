@@ -1,7 +1,8 @@
 import { rmSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-import { clearFaults, control, payOnHostedPage } from "../support/sandbox";
-import { sandboxCallbacks } from "./support/callbacks";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
+import { control, payOnHostedPage } from "../support/sandbox";
+import { outcomeLabel, sandboxCallbacks } from "./support/callbacks";
 import { startApp, startSandbox, type RunningServer } from "./support/servers";
 import { APPROVED_CARD, addToCart, newCustomer, openHostedPage, orderStatus, sandboxOrdersOf } from "./support/shop";
 
@@ -11,7 +12,7 @@ import { APPROVED_CARD, addToCart, newCustomer, openHostedPage, orderStatus, san
  * reconciliation without anyone clicking.
  */
 
-test.afterEach(async ({ request }) => clearFaults(request));
+// Sandbox faults are cleared before and after every test by the automatic `sandbox` fixture (e2e/support/fixtures.ts).
 
 const alert = (page: Page, text: RegExp) => page.getByRole("alert").filter({ hasText: text });
 
@@ -86,8 +87,8 @@ test("a callback sent twice is recorded twice and pays once", async ({ page, req
   await page.getByText("Payment inspector").click();
   const inspector = page.getByTestId("payment-inspector");
   await expect(inspector.getByText("Callback received")).toHaveCount(2);
-  await expect(inspector.getByText("pending_to_paid", { exact: true })).toHaveCount(1);
-  await expect(inspector.getByText("duplicate", { exact: true })).toHaveCount(1);
+  await expect(outcomeLabel(inspector, "pending_to_paid")).toHaveCount(1);
+  await expect(outcomeLabel(inspector, "duplicate")).toHaveCount(1);
   expect((await sandboxOrdersOf(request, email)).map((order) => order.status)).toEqual(["CAPTURED"]);
 });
 

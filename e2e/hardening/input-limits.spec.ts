@@ -1,4 +1,5 @@
-import { expect, test, type Page, type Response } from "@playwright/test";
+import type { Page, Response } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
 import { uniqueEmail } from "../support/accounts";
 import { actionResult, callAction, type ActionName } from "./support/actions";
 import { APP_URL, addToCart, newCustomer } from "./support/shop";

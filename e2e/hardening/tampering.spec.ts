@@ -1,13 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
 import { phpJsonEncode, withSignature } from "@/lib/finpay";
-import { SANDBOX_URL, clearFaults, control } from "../support/sandbox";
+import { SANDBOX_URL, control } from "../support/sandbox";
 import { actionResult, callAction } from "./support/actions";
 import { MERCHANT_KEY, postCallback } from "./support/callbacks";
 import { APP_URL, addToCart, initiateRequestsFor, newCustomer, openHostedPage, orderStatus, sandboxOrder } from "./support/shop";
 
 /** What the browser posts is only a request: prices, amounts, quantities, product ids and origins are checked again. */
 
-test.beforeEach(async ({ request }) => clearFaults(request));
+// Sandbox faults are cleared before and after every test by the automatic `sandbox` fixture (e2e/support/fixtures.ts).
 
 /** Appends hidden inputs to the form that holds `within`, as a tampering user would in the developer tools. */
 async function addHiddenFields(page: Page, within: string, fields: Record<string, string>) {
@@ -34,17 +35,23 @@ test("forged prices and amounts are ignored: Finpay is asked for the database pr
   await expect(page.getByTestId("cart-total")).toHaveText("Rp 190.000");
 
   await page.goto("/checkout");
-  await addHiddenFields(page, 'input[name="idempotencyKey"]', { amount: "1000", totalIdr: "1000", price: "1", "order.amount": "1000", quantity: "1" });
+  await addHiddenFields(page, 'input[name="idempotencyKey"]', { amount: "1000", totalIdr: "1000", price: "1", "order.amount": "1000", quantity: "1", shippingIdr: "0", shippingCost: "0", costIdr: "0" });
   await page.getByRole("button", { name: "Pay with a new card" }).click();
   await expect(page.getByRole("heading", { name: "Pay by card" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Pay Rp 190.000" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Pay Rp 200.000" })).toBeVisible(); // with J&T EZ to Bandung, 1 kg
 
   const orders = await (await request.get(`${SANDBOX_URL}/__sandbox/orders`)).json();
   const mine = (orders.orders as { id: string; redirecturl: string }[]).find((o) => new URL(o.redirecturl).pathname === new URL(page.url()).pathname)!;
-  expect((await sandboxOrder(request, mine.id)).amount).toBe(190_000);
+  expect((await sandboxOrder(request, mine.id)).amount).toBe(200_000);
   const [initiate] = await initiateRequestsFor(request, mine.id);
   expect(initiate!.body).toMatchObject({
-    order: { amount: "190000", item: [{ name: "Kopi Gayo Arabika 250 g", quantity: "2", unitPrice: "95000" }] },
+    order: {
+      amount: "200000",
+      item: [
+        { name: "Kopi Gayo Arabika 250 g", quantity: "2", unitPrice: "95000" },
+        { name: "Delivery: J&T EZ", quantity: "1", unitPrice: "10000" },
+      ],
+    },
   });
 });
 
@@ -77,7 +84,7 @@ test("forged quantities and product ids are refused with a message and add nothi
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByTestId("cart-count")).toHaveText("1");
   await page.goto("/cart");
-  const quantity = page.getByLabel("Quantity of Teh Melati Premium 100 g", { exact: true });
+  const quantity = page.getByLabel("Quantity of Premium Jasmine Tea 100 g", { exact: true });
   await quantity.fill("500");
   await quantity.press("Enter");
   await expect(page.getByRole("alert").filter({ hasText: "Quantity" })).toHaveText("Quantity must be a whole number from 1 to 99.");

@@ -2,95 +2,145 @@
 
 import { AuthError } from "next-auth";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { getLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { signIn, signOut } from "@/auth";
+import { signIn, signOut, ThrottledSignIn } from "@/auth";
 import { errorState, type ActionState } from "@/lib/action-state";
+import { clientIp } from "@/lib/auth/client-ip";
 import { safeReturnPath } from "@/lib/auth/return-path";
-import { requireUser } from "@/lib/auth/session";
+import { requireSignedIn, requireUser } from "@/lib/auth/session";
+import { endSessionsOf } from "@/lib/auth/sessions";
+import { waitInWords } from "@/lib/auth/throttle";
 import { adoptGuestCart } from "@/lib/cart/current-cart";
+import { settleLocaleAtSignIn } from "@/lib/i18n/preference";
 import { isUserFacingError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { parseForm } from "@/lib/validation";
-import { changePassword, createUser, getUserByEmail, updateProfile } from "./users";
+import { msg, type Translate } from "@/lib/translatable";
+import { getTranslate } from "@/lib/translate";
+import { formValue, parseForm } from "@/lib/validation";
+import { formatPhone } from "./phone";
+import { changePassword, createUser, getUserByEmail, setUserLocale, signInWaitSeconds, updateProfile } from "./users";
 import { changePasswordSchema, PROFILE_FIELDS, profileSchema, SIGN_UP_FIELDS, signInSchema, signUpSchema } from "./validation";
 
-const INVALID_CREDENTIALS = "Email or password is incorrect.";
-const THROTTLED = "Too many failed sign-in attempts. Please wait 15 minutes and try again.";
+const FIX_MARKED = msg("validation.form.fixMarked");
 
-function fromError(error: unknown, event: string, values?: Record<string, string>): ActionState {
+/** A UserFacingError in the shopper's language (also under its field); anything else is logged and is our fault. */
+function fromError(tr: Translate, error: unknown, event: string, values?: Record<string, string>): ActionState {
   if (isUserFacingError(error)) {
-    return errorState(error.message, error.field ? { [error.field]: error.message } : undefined, values);
+    const text = tr(error.text);
+    return errorState(text, error.field ? { [error.field]: text } : undefined, values);
   }
   logger.error(event, { error });
-  return errorState("Something went wrong on our side. Nothing was changed; please try again.", undefined, values);
+  return errorState(tr(msg("validation.form.ourFault")), undefined, values);
 }
 
 /** Signs in through Auth.js, then hands the guest cart to the customer. Password fields are never echoed back. */
 async function startSession(email: string, password: string): Promise<void> {
   await signIn("credentials", { email, password, redirect: false });
   const user = await getUserByEmail(email);
-  if (user) await adoptGuestCart(user.id);
+  if (!user) return;
+  await adoptGuestCart(user.id);
+  const { locale, profileChanged } = await settleLocaleAtSignIn(user.locale);
+  if (profileChanged) await setUserLocale(user.id, locale);
 }
 
 export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = parseForm(signInSchema, formData, ["email", "password"]);
-  const values = { email: String(formData.get("email") ?? "") };
-  if (!parsed.ok) return errorState("Please correct the marked fields.", parsed.fieldErrors, values);
+  const tr = await getTranslate();
+  const parsed = parseForm(signInSchema, formData, ["email", "password"], tr);
+  const values = { email: formValue(formData, "email") ?? "" };
+  if (!parsed.ok) return errorState(tr(FIX_MARKED), parsed.fieldErrors, values);
   try {
     await startSession(parsed.data.email, parsed.data.password);
   } catch (error) {
     if (error instanceof AuthError) {
-      const throttled = "code" in error && error.code === "throttled";
+      const throttled = throttledFor(error);
       logger.info("auth.sign_in_refused", { reason: throttled ? "throttled" : "invalid_credentials" });
-      return errorState(throttled ? THROTTLED : INVALID_CREDENTIALS, undefined, values);
+      const message = throttled ? msg("auth.signIn.throttled", { wait: waitInWords(throttled) }) : msg("auth.signIn.invalidCredentials");
+      return errorState(tr(message), undefined, values);
     }
-    return fromError(error, "auth.sign_in_failed", values);
+    return fromError(tr, error, "auth.sign_in_failed", values);
   }
-  redirect(safeReturnPath(formData.get("callbackUrl"), "/account"));
+  redirect(safeReturnPath(formValue(formData, "callbackUrl"), "/account"));
 }
 
+/** Seconds the sign-in must still wait when `error` is Auth.js's wrapping of a throttled sign-in, else 0. */
+function throttledFor(error: unknown): number {
+  if (error instanceof ThrottledSignIn) return error.retryAfterSeconds;
+  const code = error && typeof error === "object" && "code" in error ? error.code : undefined;
+  return code === "throttled" ? THROTTLE_FALLBACK_SECONDS : 0;
+}
+const THROTTLE_FALLBACK_SECONDS = 15 * 60;
+
+/**
+ * Sign-up signs the new customer in, and sign-in is throttled per address: when this address must wait, nothing is
+ * created and the customer is told so, instead of an account appearing while the page says nothing changed.
+ */
 export async function signUpAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = parseForm(signUpSchema, formData, SIGN_UP_FIELDS);
-  const values = Object.fromEntries(PROFILE_FIELDS.map((field) => [field, String(formData.get(field) ?? "")]));
-  if (!parsed.ok) return errorState("Please correct the marked fields.", parsed.fieldErrors, values);
+  const tr = await getTranslate();
+  const parsed = parseForm(signUpSchema, formData, SIGN_UP_FIELDS, tr);
+  // What was typed comes back (never the passwords), so a rejected form loses nothing.
+  const values = Object.fromEntries(PROFILE_FIELDS.map((field) => [field, formValue(formData, field) ?? ""]));
+  if (!parsed.ok) return errorState(tr(FIX_MARKED), parsed.fieldErrors, values);
+  const wait = await signInWaitSeconds(parsed.data.email, clientIp(await headers()));
+  if (wait > 0) return errorState(tr(msg("auth.signUp.throttled", { wait: waitInWords(wait) })), undefined, values);
   try {
-    await createUser(parsed.data);
+    await createUser({ ...parsed.data, locale: await getLocale() });
+  } catch (error) {
+    return fromError(tr, error, "auth.sign_up_failed", values);
+  }
+  try {
     await startSession(parsed.data.email, parsed.data.password);
   } catch (error) {
-    return fromError(error, "auth.sign_up_failed", values);
+    // The account exists now; say so truthfully and send the customer to sign in later.
+    logger.error("auth.sign_up_sign_in_failed", { error });
+    const wait = throttledFor(error);
+    const message = wait ? msg("auth.signUp.createdThrottled", { wait: waitInWords(wait) }) : msg("auth.signUp.createdSignInFailed");
+    return errorState(tr(message), undefined, values);
   }
-  redirect(safeReturnPath(formData.get("callbackUrl"), "/account"));
+  redirect(safeReturnPath(formValue(formData, "callbackUrl"), "/account"));
 }
 
+/** Ends this session on the server (auth.ts's signOut event) and clears the cookie. */
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
 }
 
+/** Ends every session of the customer, on every device and browser, this one included. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const { user } = await requireSignedIn("/account");
+  const ended = await endSessionsOf(user.id);
+  logger.info("auth.signed_out_everywhere", { userId: user.id, sessions: ended });
+  await signOut({ redirectTo: "/sign-in" });
+}
+
 export async function updateProfileAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser("/account");
-  const parsed = parseForm(profileSchema, formData, PROFILE_FIELDS);
-  if (!parsed.ok) return errorState("Please correct the marked fields.", parsed.fieldErrors, parsed.values);
+  const tr = await getTranslate();
+  const parsed = parseForm(profileSchema, formData, PROFILE_FIELDS, tr);
+  if (!parsed.ok) return errorState(tr(FIX_MARKED), parsed.fieldErrors, parsed.values);
   try {
     const updated = await updateProfile(user.id, parsed.data);
     revalidatePath("/account");
     return {
       status: "success",
-      message: "Your profile has been saved.",
-      values: { firstName: updated.firstName, lastName: updated.lastName, email: updated.email, mobilePhone: updated.mobilePhone },
+      message: tr(msg("account.profile.saved")),
+      values: { firstName: updated.firstName, lastName: updated.lastName, email: updated.email, mobilePhone: formatPhone(updated.mobilePhone) },
     };
   } catch (error) {
-    return fromError(error, "account.profile_update_failed", parsed.data);
+    return fromError(tr, error, "account.profile_update_failed", Object.fromEntries(PROFILE_FIELDS.map((f) => [f, formValue(formData, f) ?? ""])));
   }
 }
 
 export async function changePasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser("/account");
-  const parsed = parseForm(changePasswordSchema, formData, ["currentPassword", "newPassword", "confirmPassword"]);
-  if (!parsed.ok) return errorState("Please correct the marked fields.", parsed.fieldErrors);
+  const { user, sessionId } = await requireSignedIn("/account");
+  const tr = await getTranslate();
+  const parsed = parseForm(changePasswordSchema, formData, ["currentPassword", "newPassword", "confirmPassword"], tr);
+  if (!parsed.ok) return errorState(tr(FIX_MARKED), parsed.fieldErrors);
   try {
-    await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword);
-    return { status: "success", message: "Your password has been changed." };
+    await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword, sessionId);
+    return { status: "success", message: tr(msg("account.password.changed")) };
   } catch (error) {
-    return fromError(error, "account.password_change_failed");
+    return fromError(tr, error, "account.password_change_failed");
   }
 }

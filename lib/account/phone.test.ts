@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeIndonesianMobile } from "./phone";
+import { formatPhone, normalizeIndonesianMobile } from "./phone";
 
 describe("normalizeIndonesianMobile", () => {
   it.each([
@@ -33,5 +33,25 @@ describe("normalizeIndonesianMobile", () => {
 
   it("never produces more than Finpay's 20 characters", () => {
     expect(normalizeIndonesianMobile("0812345678901")!.length).toBeLessThanOrEqual(20);
+  });
+});
+
+describe("formatPhone", () => {
+  it.each([
+    ["+6281234567890", "+62 812-3456-7890"],
+    ["+628123456789", "+62 812-345-6789"],
+    ["+62812345678901", "+62 812-3456-78901"],
+    ["+62812345678", "+62 812-345-678"],
+  ])("%j -> %j", (input, expected) => {
+    expect(formatPhone(input)).toBe(expected);
+  });
+
+  it("shows anything else as it is", () => {
+    expect(formatPhone("+6581234567")).toBe("+6581234567");
+    expect(formatPhone("0812")).toBe("0812");
+  });
+
+  it("is read back to the same number", () => {
+    expect(normalizeIndonesianMobile(formatPhone("+6281234567890"))).toBe("+6281234567890");
   });
 });

@@ -1,15 +1,33 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import pLimit from "p-limit";
 
 // scrypt from node:crypto: slow and salted, no native dependency. N=2^15 costs ~60 ms per check here.
 const PARAMS = { N: 32768, r: 8, p: 1, keyLength: 64 } as const;
 const MAX_MEMORY = 64 * 1024 * 1024;
 
+/**
+ * At most this many scrypt computations run at once; the rest wait in a queue. Each takes a thread of libuv's pool
+ * (4 threads by default), which also serves file reads and DNS, and a full core: unbounded, a flood of sign-ins took
+ * every thread and slowed the catalog from 38 ms to 1.4 s. Two leave the other threads and a core to the shop, and
+ * still check dozens of passwords a second.
+ */
+export const PASSWORD_HASH_CONCURRENCY = 2;
+const hashingSlots = pLimit(PASSWORD_HASH_CONCURRENCY);
+
+/** How many password hashes are running and how many are waiting (for tests and diagnostics). */
+export function passwordHashingLoad(): { running: number; waiting: number } {
+  return { running: hashingSlots.activeCount, waiting: hashingSlots.pendingCount };
+}
+
 function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scryptCallback(password.normalize("NFKC"), salt, keyLength, options, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  return hashingSlots(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scryptCallback(password.normalize("NFKC"), salt, keyLength, options, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
+      }),
+  );
 }
 
 /** Encoded as `scrypt$N$r$p$salt$hash` (base64url) so parameters can be raised later without a migration. */

@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { cartItems, carts, products } from "@/db/schema";
 import { idleState } from "@/lib/action-state";
-import { cookieJar } from "@/tests/next-request-context";
+import { CHECK_VIOLATION, expectRefusedBy } from "@/test-support/database-errors";
+import "@/test-support/next-intl-english";
+import { cookieJar } from "@/test-support/next-request-context";
 import { addToCartAction, removeFromCartAction, setCartQuantityAction } from "./actions";
 import { CART_COOKIE } from "./current-cart";
 import { getCartItemCount, getCartView } from "./queries";
@@ -142,7 +144,8 @@ describe("cart actions against the database", () => {
     await addToCartAction(idleState, form({ productId: coffee.id, quantity: 1 }));
     const cartId = cookieJar.get(CART_COOKIE)!.value;
     const db = await getDb();
-    await expect(db.update(cartItems).set({ quantity: 0 }).where(eq(cartItems.cartId, cartId))).rejects.toThrow();
-    await expect(db.update(cartItems).set({ quantity: 100 }).where(eq(cartItems.cartId, cartId))).rejects.toThrow();
+    const refusal = { code: CHECK_VIOLATION, constraint: "cart_items_quantity_range" };
+    await expectRefusedBy(db.update(cartItems).set({ quantity: 0 }).where(eq(cartItems.cartId, cartId)), refusal);
+    await expectRefusedBy(db.update(cartItems).set({ quantity: 100 }).where(eq(cartItems.cartId, cartId)), refusal);
   });
 });

@@ -4,7 +4,7 @@ import { getSessionUserId } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import { cartExists, createCart, findUserCartId, getOrCreateUserCartId, mergeGuestCart } from "./service";
-import { isValidCartId } from "./validation";
+import { isValidCartId, type CartErrorKey } from "./validation";
 
 /**
  * Which cart a request works on: a signed-in customer's own cart (kept in the database, found by user id),
@@ -32,7 +32,7 @@ function cartCookieOptions() {
   };
 }
 
-async function refuseMalformedCookie(message: string): Promise<never> {
+async function refuseMalformedCookie(message: CartErrorKey): Promise<never> {
   // Cleared so that the next attempt starts a fresh cart; the refused request itself changes nothing.
   (await cookies()).delete(CART_COOKIE);
   throw new UserFacingError(message, "invalid_input");
@@ -51,7 +51,7 @@ export async function getCartIdForWrite(): Promise<string> {
   const userId = await getSessionUserId();
   if (userId) return getOrCreateUserCartId(userId);
   const cookie = await readCartCookie();
-  if (cookie.kind === "malformed") return refuseMalformedCookie("Your cart could not be recognised, so nothing was changed. Please try again.");
+  if (cookie.kind === "malformed") return refuseMalformedCookie("cartUnrecognised");
   if (cookie.kind === "valid" && (await cartExists(cookie.id))) return cookie.id;
   const id = await createCart();
   (await cookies()).set(CART_COOKIE, id, cartCookieOptions());
@@ -62,9 +62,9 @@ export async function getCartIdForWrite(): Promise<string> {
 export async function getExistingCartId(): Promise<string> {
   const userId = await getSessionUserId();
   const cookie = userId ? null : await readCartCookie();
-  if (cookie?.kind === "malformed") return refuseMalformedCookie("Your cart could not be recognised, so nothing was changed.");
+  if (cookie?.kind === "malformed") return refuseMalformedCookie("cartUnrecognised");
   const id = userId ? await findUserCartId(userId) : cookie?.kind === "valid" && (await cartExists(cookie.id)) ? cookie.id : null;
-  if (!id) throw new UserFacingError("Your cart is empty.", "not_found");
+  if (!id) throw new UserFacingError("cartEmpty", "not_found");
   return id;
 }
 

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { carts, products } from "@/db/schema";
 import { createUser } from "@/lib/account/users";
 import { idleState } from "@/lib/action-state";
-import { cookieJar, session } from "@/tests/next-request-context";
+import "@/test-support/next-intl-english";
+import { cookieJar, session } from "@/test-support/next-request-context";
 import { addToCartAction } from "./actions";
 import { adoptGuestCart, CART_COOKIE, getCurrentCartId } from "./current-cart";
 import { getCartView } from "./queries";

@@ -1,10 +1,15 @@
+import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { cartItems, products } from "@/db/schema";
+import { localizedName } from "@/lib/catalog/localized";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 
 export interface CartLine {
   productId: number;
   slug: string;
+  /** In the language asked for: the cart page passes the shopper's; checkout keeps the default (Bahasa Indonesia),
+   * which is the name an order stores. */
   name: string;
   imagePath: string;
   unitPriceIdr: number;
@@ -23,8 +28,11 @@ export interface CartView {
 
 export const EMPTY_CART: CartView = { cartId: null, lines: [], itemCount: 0, totalIdr: 0 };
 
-/** Totals always come from current database prices, never from anything the browser sent. */
-export async function getCartView(cartId: string | null): Promise<CartView> {
+/**
+ * Totals always come from current database prices, never from anything the browser sent. Product names are in
+ * `locale` (the cart page passes the shopper's, `await getLocale()`).
+ */
+export async function getCartView(cartId: string | null, locale: Locale = DEFAULT_LOCALE): Promise<CartView> {
   if (!cartId) return EMPTY_CART;
   const db = await getDb();
   const rows = await db
@@ -32,6 +40,7 @@ export async function getCartView(cartId: string | null): Promise<CartView> {
       productId: products.id,
       slug: products.slug,
       name: products.name,
+      nameEn: products.nameEn,
       imagePath: products.imagePath,
       unitPriceIdr: products.priceIdr,
       quantity: cartItems.quantity,
@@ -42,7 +51,7 @@ export async function getCartView(cartId: string | null): Promise<CartView> {
     .where(eq(cartItems.cartId, cartId))
     .orderBy(asc(cartItems.createdAt), asc(products.id));
 
-  const lines = rows.map((row) => ({ ...row, lineTotalIdr: row.unitPriceIdr * row.quantity }));
+  const lines = rows.map(({ nameEn, ...row }) => ({ ...row, name: localizedName({ name: row.name, nameEn }, locale), lineTotalIdr: row.unitPriceIdr * row.quantity }));
   const counted = lines.filter((line) => line.available);
   return {
     cartId,

@@ -1,10 +1,15 @@
+import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { cartItems, carts, products } from "@/db/schema";
+import { checkCartStock } from "@/lib/catalog/stock";
 import { UserFacingError } from "@/lib/errors";
 import { MAX_QUANTITY } from "./validation";
 
-/** Cart writes. Callers validate the input shape first; these functions check it against the database. */
+/**
+ * Cart writes. Callers validate the input shape first; these functions check it against the database. A refusal is a
+ * UserFacingError whose message is a key of cart.errors, translated by the action (lib/cart/actions.ts).
+ */
 
 export async function cartExists(cartId: string): Promise<boolean> {
   const db = await getDb();
@@ -59,20 +64,35 @@ export async function mergeGuestCart(guestCartId: string, userId: string): Promi
   });
 }
 
-export async function assertProductPurchasable(productId: number): Promise<void> {
+/** The product as the cart checks it: it must be on sale, and its stock bounds the quantity. */
+export async function assertProductPurchasable(productId: number): Promise<{ name: string; nameEn: string | null; stock: number }> {
   const db = await getDb();
   const [product] = await db
-    .select({ active: products.active })
+    .select({ active: products.active, name: products.name, nameEn: products.nameEn, stock: products.stock })
     .from(products)
     .where(eq(products.id, productId))
     .limit(1);
-  if (!product) throw new UserFacingError("That product does not exist.", "not_found", "productId");
-  if (!product.active) throw new UserFacingError("That product is no longer available.", "unavailable", "productId");
+  if (!product) throw new UserFacingError("productMissing", "not_found", "productId");
+  if (!product.active) throw new UserFacingError("productUnavailable", "unavailable", "productId");
+  return product;
 }
 
-/** Adds to an existing line in one statement, so that two concurrent adds cannot push a line past 99. */
+async function quantityInCart(cartId: string, productId: number): Promise<number> {
+  const db = await getDb();
+  const [line] = await db
+    .select({ quantity: cartItems.quantity })
+    .from(cartItems)
+    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
+  return line?.quantity ?? 0;
+}
+
+/**
+ * Adds to an existing line in one statement, so that two concurrent adds cannot push a line past 99 or past the
+ * stock. A refused add leaves the line as it was.
+ */
 export async function addItem(cartId: string, productId: number, quantity: number): Promise<number> {
-  await assertProductPurchasable(productId);
+  const product = await assertProductPurchasable(productId);
+  checkCartStock(product, 0, { adding: quantity });
   const db = await getDb();
   const [row] = await db
     .insert(cartItems)
@@ -80,11 +100,12 @@ export async function addItem(cartId: string, productId: number, quantity: numbe
     .onConflictDoUpdate({
       target: [cartItems.cartId, cartItems.productId],
       set: { quantity: sql`${cartItems.quantity} + excluded.quantity` },
-      setWhere: sql`${cartItems.quantity} + excluded.quantity <= ${MAX_QUANTITY}`,
+      setWhere: sql`${cartItems.quantity} + excluded.quantity <= least(${MAX_QUANTITY}, (select ${products.stock} from ${products} where ${products.id} = ${productId}))`,
     })
     .returning({ quantity: cartItems.quantity });
   if (!row) {
-    throw new UserFacingError(`You can have at most ${MAX_QUANTITY} of one product in your cart.`, "invalid_input", "quantity");
+    checkCartStock(product, await quantityInCart(cartId, productId), { adding: quantity });
+    throw new UserFacingError("maxPerProduct", "invalid_input", "quantity");
   }
   await touchCart(cartId);
   return row.quantity;
@@ -92,12 +113,18 @@ export async function addItem(cartId: string, productId: number, quantity: numbe
 
 export async function setQuantity(cartId: string, productId: number, quantity: number): Promise<void> {
   const db = await getDb();
+  const [line] = await db
+    .select({ quantity: cartItems.quantity, name: products.name, nameEn: products.nameEn, stock: products.stock })
+    .from(cartItems)
+    .innerJoin(products, eq(products.id, cartItems.productId))
+    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
+  if (line) checkCartStock(line, line.quantity, { wanted: quantity });
   const updated = await db
     .update(cartItems)
     .set({ quantity })
     .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)))
     .returning({ productId: cartItems.productId });
-  if (updated.length === 0) throw new UserFacingError("That product is not in your cart.", "not_found", "productId");
+  if (updated.length === 0) throw new UserFacingError("notInCart", "not_found", "productId");
   await touchCart(cartId);
 }
 
@@ -107,7 +134,7 @@ export async function removeItem(cartId: string, productId: number): Promise<voi
     .delete(cartItems)
     .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)))
     .returning({ productId: cartItems.productId });
-  if (removed.length === 0) throw new UserFacingError("That product is not in your cart.", "not_found", "productId");
+  if (removed.length === 0) throw new UserFacingError("notInCart", "not_found", "productId");
   await touchCart(cartId);
 }
 

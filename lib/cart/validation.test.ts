@@ -6,10 +6,10 @@ describe("cart input validation", () => {
     expect(addToCartSchema.safeParse({ productId: "3", quantity }).success).toBe(true);
   });
 
-  it.each(["0", "-1", "1.5", "100", "1e1", "", "abc", "0x10"])("refuses quantity %j with a clear message", (quantity) => {
+  it.each(["0", "-1", "1.5", "100", "1e1", "", "abc", "0x10"])("refuses quantity %j with the quantity message (a key of cart.errors)", (quantity) => {
     const result = addToCartSchema.safeParse({ productId: "3", quantity });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toBe("Quantity must be a whole number from 1 to 99.");
+    expect(result.error?.issues[0]?.message).toBe("quantity");
   });
 
   it.each(["0", "-2", "abc", "1.0", "99999999999"])("refuses product id %j", (productId) => {

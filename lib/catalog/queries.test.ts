@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/db";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/lib/db";
 import { products } from "@/db/schema";
-import { CATALOG_TTL_MS, getActiveProductBySlug, listActiveProducts } from "./queries";
+import { SEED_CATEGORIES, SEED_PRODUCTS } from "@/db/seed-data";
+import { CATALOG_TTL_MS, getActiveProductBySlug, getCatalog, getCategoryBySlug, listActiveProducts } from "./queries";
+import { localized } from "./localized";
 
 async function setPrice(slug: string, priceIdr: number) {
   const db = await getDb();
@@ -10,21 +12,54 @@ async function setPrice(slug: string, priceIdr: number) {
 }
 
 describe("catalog queries (real database)", () => {
+  beforeAll(async () => {
+    await getDb(); // opening (and seeding) the database can take a while under load: not part of any test's time
+  }, 120_000);
+
   afterEach(() => {
     vi.useRealTimers();
   });
 
   it("lists the active products in catalog order, without withdrawn ones", async () => {
     const list = await listActiveProducts();
-    expect(list.length).toBeGreaterThan(0);
+    // Other test files on a shared Postgres may add products of their own: the seeded ones must all be here.
+    const seededActive = SEED_PRODUCTS.filter((p) => p.active ?? true).map((p) => p.slug);
+    expect(seededActive.length).toBeGreaterThanOrEqual(30);
+    expect(list.map((p) => p.slug)).toEqual(expect.arrayContaining(seededActive));
     expect(list.map((p) => p.id)).toEqual([...list.map((p) => p.id)].sort((a, b) => a - b));
     expect(list.some((p) => p.slug === "keris-miniatur-edisi-lama")).toBe(false);
   });
 
+  it("gives every product both languages, a category, origin, maker and details", async () => {
+    const { products: list, categories } = await getCatalog();
+    expect(categories.map((c) => c.slug)).toEqual(SEED_CATEGORIES.map((c) => c.slug));
+    const categoryIds = new Set(categories.map((c) => c.id));
+    const seeded = new Set(SEED_PRODUCTS.map((p) => p.slug));
+    for (const product of list.filter((p) => seeded.has(p.slug))) {
+      expect(product.nameEn, product.slug).toBeTruthy();
+      expect(product.descriptionEn, product.slug).toBeTruthy();
+      expect(product.nameEn).not.toBe(product.name);
+      expect(categoryIds.has(product.categoryId!), product.slug).toBe(true);
+      expect(product.origin && product.maker, product.slug).toBeTruthy();
+      expect(product.details.length, product.slug).toBeGreaterThan(0);
+      expect(product.detailsEn).toHaveLength(product.details.length);
+    }
+  });
+
   it("finds an active product by slug and nothing for a withdrawn or unknown one", async () => {
-    expect(await getActiveProductBySlug("kopi-gayo-arabika")).toMatchObject({ slug: "kopi-gayo-arabika", name: "Kopi Gayo Arabika 250 g" });
+    expect(await getActiveProductBySlug("kopi-gayo-arabika")).toMatchObject({ slug: "kopi-gayo-arabika", name: "Kopi Gayo Arabika 250 g", origin: "Aceh Tengah" });
     expect(await getActiveProductBySlug("keris-miniatur-edisi-lama")).toBeUndefined();
     expect(await getActiveProductBySlug("no-such-product")).toBeUndefined();
+  });
+
+  it("shows names, descriptions and details in the shopper's language, and categories by slug", async () => {
+    const coffee = (await getActiveProductBySlug("kopi-gayo-arabika"))!;
+    expect(localized(coffee, "id")).toMatchObject({ name: "Kopi Gayo Arabika 250 g", details: coffee.details });
+    expect(localized(coffee, "id").description).toContain("dataran tinggi Gayo");
+    expect(localized(coffee, "en")).toMatchObject({ name: "Gayo Arabica Coffee 250 g", details: coffee.detailsEn });
+    expect(localized({ ...coffee, nameEn: null, descriptionEn: null, detailsEn: [] }, "en")).toEqual(localized(coffee, "id"));
+    expect(await getCategoryBySlug("kopi-teh")).toMatchObject({ name: "Kopi & Teh", nameEn: "Coffee & Tea" });
+    expect(await getCategoryBySlug("nope")).toBeUndefined();
   });
 
   it("shows a price change once the cached catalog is older than its time to live", async () => {

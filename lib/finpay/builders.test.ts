@@ -7,8 +7,9 @@ import {
   saveCardPaymentRequestSchema,
   twoClickPaymentRequestSchema,
 } from "./schemas";
+import { DOC_CARD_TOKEN, docCustomer } from "./doc-samples";
 
-/* The two seed samples, verbatim (shared/seeds/basic-payment-pembayaran-dasar.txt, two-click-payment.txt). */
+/* The two request samples of Finpay's documentation, verbatim (docs/finpay-reference.md §3.1). */
 const BASIC_SEED = `{
   "customer": {
     "id": "hajar.finnet@gmail.com",
@@ -57,17 +58,11 @@ const TWO_CLICK_SEED = `{
   }
 }`;
 
-const SEED_TOKEN = "81b36a850c2e40458bad296f952084b516c919ca717d448722782769b81b9fd9";
+const SEED_TOKEN = DOC_CARD_TOKEN;
 
 function basicSeedInput(): PaymentInput {
   return {
-    customer: {
-      id: "hajar.finnet@gmail.com",
-      email: "hajar.finnet@gmail.com",
-      firstName: "Hajar",
-      lastName: "Ismail",
-      mobilePhone: "+6281286288800",
-    },
+    customer: docCustomer(),
     orderId: "1686716101151",
     amount: 1000,
     currency: "IDR",
@@ -226,5 +221,46 @@ describe("builders: refuse bad input with a validation FinpayError", () => {
       const error = catchBuild(() => buildTwoClickPayment({ ...basicSeedInput(), cardToken }));
       expect(error.field).toBe("card.token");
     }
+  });
+});
+
+describe("delivery: shipping, billing.address, device and the delivery line", () => {
+  const address = { street: "Jl. Braga No. 12", street2: "Braga, Sumur Bandung", city: "Kota Bandung", stateProvince: "Jawa Barat", stateProvinceCode: "JB", postcodeZip: "40111" };
+  const withDelivery = (overrides: Partial<PaymentInput> = {}): PaymentInput => ({
+    ...basicSeedInput(),
+    amount: 201_000,
+    items: [{ name: "Kopi Gayo 250g", quantity: 2, unitPrice: 95_000 }],
+    shipping: { method: "GROUND", cost: 11_000, label: "Delivery: JNE REG", sku: "SHIP-JNE-REG", originPostcode: "12160", contact: { firstName: "Rina", lastName: "", mobilePhone: "+6281377778888" }, address },
+    billingAddress: address,
+    device: { ipAddress: "::ffff:203.0.113.7", userAgent: "Mozilla/5.0" },
+    ...overrides,
+  });
+
+  it("adds the objects in the request table's order, a delivery line that makes the items add up, and IDN", () => {
+    const body = buildBasicCardPayment(withDelivery());
+    expect(Object.keys(body)).toEqual(["customer", "order", "url", "billing", "shipping", "sourceOfFunds", "device"]);
+    expect(body.order.item?.[1]).toEqual({ name: "Delivery: JNE REG", quantity: "1", unitPrice: "11000", category: "Shipping", sku: "SHIP-JNE-REG" });
+    expect(body.billing).toEqual({ address: { ...address, country: "IDN" } });
+    expect(body.shipping).toEqual({ method: "GROUND", origin: { postcodeZip: "12160" }, contact: { firstName: "Rina", lastName: "-", mobilePhone: "+6281377778888" }, address: { ...address, country: "IDN" } });
+    expect(body.device).toEqual({ browser: "Mozilla/5.0", ipAddress: "203.0.113.7" });
+  });
+
+  it("refuses items that do not add up to the amount, naming order.amount", () => {
+    const error = catchBuild(() => buildBasicCardPayment(withDelivery({ amount: 190_000 })));
+    expect(error.field).toBe("order.amount");
+    expect(error.issues?.[0]?.message).toBe("the items add up to 201000, not to the amount 190000");
+  });
+
+  it("leaves device.ipAddress out for IPv6, garbage or nothing, and device out when nothing is known", () => {
+    for (const ipAddress of ["2001:db8::1", "::1", "999.1.1.1", "", null]) {
+      expect(buildBasicCardPayment(withDelivery({ device: { ipAddress, userAgent: "UA" } })).device).toEqual({ browser: "UA" });
+    }
+    expect(buildBasicCardPayment(withDelivery({ device: { ipAddress: null, userAgent: "  " } })).device).toBeUndefined();
+    expect(buildBasicCardPayment(withDelivery({ device: { userAgent: "x".repeat(5000) } })).device?.browser).toHaveLength(2048);
+  });
+
+  it("refuses an address Finpay would refuse: a province name over 20 characters", () => {
+    const error = catchBuild(() => buildBasicCardPayment(withDelivery({ billingAddress: { ...address, stateProvince: "Kepulauan Bangka Belitung" } })));
+    expect(error.field).toBe("billing.address.stateProvince");
   });
 });

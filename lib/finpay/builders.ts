@@ -6,6 +6,7 @@
  * operation "build") and nothing is sent.
  */
 import type { z } from "zod";
+import { buildAddress, buildDevice, buildShipping, checkItemsAddUp, type PaymentAddress, type PaymentDevice, type PaymentShipping } from "./delivery";
 import { FinpayError, localValidationError } from "./errors";
 import { toWireAmount } from "./format";
 import {
@@ -64,6 +65,12 @@ export interface PaymentInput {
   timeoutMinutes?: number;
   /** Echoed back by Finpay in meta.data [INFER]. */
   meta?: unknown;
+  /** Where the order goes and how: `shipping`, plus a delivery line in `order.item` (see delivery.ts). */
+  shipping?: PaymentShipping;
+  /** `billing.address`; usually the shipping address. */
+  billingAddress?: PaymentAddress;
+  /** The shopper's IP address and browser, sent as `device` under the rules of delivery.ts. */
+  device?: PaymentDevice;
 }
 
 export interface TwoClickPaymentInput extends PaymentInput {
@@ -88,7 +95,10 @@ export function buildTwoClickPayment(input: TwoClickPaymentInput): TwoClickPayme
 
 type CardMember = { storedOnFile: "TO_BE_STORED" } | { token: string; storedOnFile: "STORED" };
 
-/** Member order follows the doc samples: customer, order, url, (meta), card, sourceOfFunds. */
+/**
+ * Member order follows the doc samples: customer, order, url, then the optional objects in the order of the
+ * request table (billing, shipping, meta, card), sourceOfFunds, device.
+ */
 function assemble(input: PaymentInput, card: CardMember | undefined): Record<string, unknown> {
   const body: Record<string, unknown> = {
     customer: {
@@ -101,9 +111,13 @@ function assemble(input: PaymentInput, card: CardMember | undefined): Record<str
     order: buildOrder(input),
     url: buildUrls(input.urls),
   };
+  if (input.billingAddress !== undefined) body.billing = { address: buildAddress(input.billingAddress) };
+  if (input.shipping !== undefined) body.shipping = buildShipping(input.shipping);
   if (input.meta !== undefined) body.meta = { data: input.meta };
   if (card) body.card = card;
   body.sourceOfFunds = { type: "cc" };
+  const device = input.device && buildDevice(input.device);
+  if (device) body.device = device;
   return body;
 }
 
@@ -112,8 +126,14 @@ function buildOrder(input: PaymentInput): FinpayOrder {
   if (input.currency !== undefined) order.currency = input.currency;
   order.description = input.description;
   if (input.timeoutMinutes !== undefined) order.timeout = wireAmount(input.timeoutMinutes, "order.timeout");
-  if (input.items !== undefined) order.item = input.items.map(buildItem);
+  if (input.items !== undefined) order.item = [...input.items, ...deliveryLine(input.shipping)].map(buildItem);
   return order;
+}
+
+/** The delivery as one more item, so that what Finpay sees adds up to the amount (delivery.ts). */
+function deliveryLine(shipping: PaymentShipping | undefined): PaymentItem[] {
+  if (!shipping) return [];
+  return [{ name: shipping.label, quantity: 1, unitPrice: shipping.cost, category: "Shipping", ...(shipping.sku !== undefined ? { sku: shipping.sku } : {}) }];
 }
 
 function buildItem(item: PaymentItem, index: number): FinpayOrderItem {
@@ -159,5 +179,6 @@ function wireAmount(value: number, field: string): string {
 function validated<S extends z.ZodType>(schema: S, body: Record<string, unknown>): z.infer<S> {
   const result = schema.safeParse(body);
   if (!result.success) throw localValidationError("build", result.error.issues);
+  checkItemsAddUp(body.order as FinpayOrder);
   return body as z.infer<S>;
 }

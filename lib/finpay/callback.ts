@@ -1,9 +1,10 @@
 /**
- * Reading Finpay's callback (reference §5). Signature verification is separate (signature.ts):
+ * Reading Finpay's callback (docs/finpay-reference.md §5). Signature verification is separate (signature.ts):
  * verify first, on the raw text, then parse.
  */
 import { callbackPayloadSchema, issuePath, type FinpayCallbackPayload } from "./schemas";
 import type { FinpayIssue } from "./errors";
+import { MAX_JSON_DEPTH, jsonNestingDepth } from "./json-depth";
 
 export type CallbackParseError =
   | { kind: "malformed_json"; message: string }
@@ -13,6 +14,9 @@ export type CallbackParseResult = { ok: true; payload: FinpayCallbackPayload } |
 
 /** Parses the raw callback body and checks it against the callback schema. Never throws. */
 export function parseCallback(rawBody: string): CallbackParseResult {
+  if (jsonNestingDepth(rawBody) > MAX_JSON_DEPTH) {
+    return { ok: false, error: { kind: "malformed_json", message: `Callback body is nested deeper than ${MAX_JSON_DEPTH} levels` } };
+  }
   let json: unknown;
   try {
     json = JSON.parse(rawBody);
@@ -33,7 +37,7 @@ export function parseCallback(rawBody: string): CallbackParseResult {
 }
 
 /**
- * What the merchant answers a callback with, with HTTP 200 (reference §5.3: the doc's sample
+ * What the merchant answers a callback with, with HTTP 200 (docs/finpay-reference.md §5.3: the doc's sample
  * response; Finpay may look only at the status [INFER]).
  */
 export const CALLBACK_ACK = Object.freeze({ responseCode: "2000000", responseMessage: "Success" } as const);

@@ -8,11 +8,12 @@ import { buildBasicCardPayment, buildTwoClickPayment, type PaymentInput } from "
 import { createFinpayClient, type FinpayClient, type FinpayClientConfig, type FinpayExchange } from "./client";
 import { DEFAULT_TIMEOUT_MS } from "./config";
 import { FinpayError, type FinpayErrorKind } from "./errors";
+import { DOC_CARD_TOKEN, docInitiateAnswer, successAnswer } from "./doc-samples";
 
 const MERCHANT_ID = "FINPAY770";
 const MERCHANT_KEY = "SoSecret123";
-const BASIC_AUTH = "Basic RklOUEFZNzcwOlNvU2VjcmV0MTIz"; // the docs' own example, reference §1
-const TOKEN = "81b36a850c2e40458bad296f952084b516c919ca717d448722782769b81b9fd9";
+const BASIC_AUTH = "Basic RklOUEFZNzcwOlNvU2VjcmV0MTIz"; // the docs' own example, docs/finpay-reference.md §1
+const TOKEN = DOC_CARD_TOKEN;
 const SHORT_TOKEN = "…1b9fd9";
 
 interface Received {
@@ -106,17 +107,9 @@ function paymentInput(): PaymentInput {
   };
 }
 
-const INITIATE_OK = {
-  responseCode: "2000000",
-  responseMessage: "Success",
-  redirecturl: "https://devo.finpay.id/pg/payment/card/access/32067d326642e071a66eed548822f0ef0c00adea760b1204b89e1ee95e12bd24",
-  expiryLink: "2022-09-06 17:02:18",
-  processingTime: 0.66,
-};
+const INITIATE_OK = docInitiateAnswer();
 
-const CHECK_OK = {
-  responseCode: "2000000",
-  responseMessage: "Success",
+const CHECK_OK = successAnswer({
   data: {
     customer: { id: "hajar@yahoo.com" },
     order: { id: "ORD-1", reference: "ORD-11000000000", amount: 150000, currency: "IDR" },
@@ -125,7 +118,7 @@ const CHECK_OK = {
     result: { payment: { amount: 150000, status: "REQUEST_INITIATED", statusDesc: null, datetime: null, reference: null, channel: null } },
   },
   processingTime: 0.01,
-};
+});
 
 const STORED_OK = {
   responseCode: "2000000",

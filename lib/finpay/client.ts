@@ -28,6 +28,7 @@ import {
   type FinpayInitiateResponse,
 } from "./schemas";
 import { retrieveStoredCardsPath, storedCardsResponseSchema, toStoredCards, type StoredCard } from "./stored-cards";
+import { buildRefundRequest, REFUND_PATH, refundRequestSchema, refundResponseSchema, voidPath, voidResponseSchema, type FinpayMoneyBackResponse } from "./money-back";
 
 export type FinpayLogLevel = "info" | "warn" | "error";
 export type FinpayLogger = (level: FinpayLogLevel, event: string, fields: Record<string, unknown>) => void;
@@ -73,6 +74,10 @@ export interface FinpayClient {
   retrieveStoredCards(customerId: string): Promise<StoredCard[]>;
   /** GET /pg/payment/card/customer/delete/{token}. */
   deleteStoredCard(token: string): Promise<FinpayAckResponse>;
+  /** Reverses a paid payment before settlement, in full. Path and answer are assumed: see money-back.ts. */
+  void(orderId: string): Promise<FinpayMoneyBackResponse>;
+  /** Gives back `amountIdr` of a paid payment. NOT retry-safe after a timeout. Assumed: see money-back.ts. */
+  refund(orderId: string, amountIdr: number): Promise<FinpayMoneyBackResponse>;
 }
 
 export function createFinpayClient(config: FinpayClientConfig): FinpayClient {
@@ -342,6 +347,23 @@ export function createFinpayClient(config: FinpayClientConfig): FinpayClient {
         schema: ackResponseSchema,
         pathToken: token,
       });
+    },
+
+    async void(orderId) {
+      checkOrderId("void", orderId);
+      return call({ operation: "void", method: "GET", path: voidPath(orderId), schema: voidResponseSchema });
+    },
+
+    async refund(orderId, amountIdr) {
+      if (!Number.isSafeInteger(amountIdr) || amountIdr <= 0) refuse("refund", "order.amount", "Expected a positive whole number of rupiah");
+      const body = buildRefundRequest(orderId, amountIdr);
+      const checked = refundRequestSchema.safeParse(body);
+      if (!checked.success) {
+        const error = localValidationError("refund", checked.error.issues);
+        log("warn", "finpay.call_refused", { operation: "refund", field: error.field, message: error.message });
+        throw error;
+      }
+      return call({ operation: "refund", method: "POST", path: REFUND_PATH, body, schema: refundResponseSchema });
     },
   };
 }

@@ -1,4 +1,4 @@
-/** Finpay's API hosts (reference §0). The hosted card pages live on finpay.id; callers never build those URLs. */
+/** Finpay's API hosts (docs/finpay-reference.md §0). The hosted card pages live on finpay.id; callers never build those URLs. */
 export const FINPAY_HOSTS = {
   development: "https://devo.finnet.co.id",
   production: "https://live.finnet.co.id",
@@ -8,11 +8,11 @@ export type FinpayEnvironment = keyof typeof FINPAY_HOSTS;
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** The response code of every successful call (reference §6). Anything else is an error. */
+/** The response code of every successful call (docs/finpay-reference.md §6). Anything else is an error. */
 export const FINPAY_SUCCESS_CODE = "2000000";
 
 /**
- * Paths relative to the base URL (reference §2). Path parameters are URL-encoded here so that an id can
+ * Paths relative to the base URL (docs/finpay-reference.md §2). Path parameters are URL-encoded here so that an id can
  * never change which endpoint is called. The stored-card retrieval path is an assumption and lives in
  * ./stored-cards.ts on its own.
  */

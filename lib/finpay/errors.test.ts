@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  FINPAY_ERROR_KINDS,
-  FinpayError,
-  fieldFromMessage,
-  isFinpayError,
-  isRetrySafe,
-  kindForHttpStatus,
-  kindForResponseCode,
-  localValidationError,
-  type FinpayOperation,
-} from "./errors";
+import { FINPAY_ERROR_KINDS, FinpayError, fieldFromMessage, isFinpayError, isRetrySafe, kindForHttpStatus, kindForResponseCode, localValidationError, type FinpayOperation } from "./errors";
 
 describe("kindForResponseCode (contract codes and SNAP layout)", () => {
   it.each([

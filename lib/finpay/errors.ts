@@ -33,6 +33,8 @@ export type FinpayOperation =
   | "cancel"
   | "retrieveStoredCards"
   | "deleteStoredCard"
+  | "void"
+  | "refund"
   | "build";
 
 export interface FinpayIssue {
@@ -104,14 +106,15 @@ export function isRetrySafe(kind: FinpayErrorKind, operation?: FinpayOperation):
     case "network":
     case "gateway":
     case "malformed_response":
-      return operation !== "initiate" && operation !== "build";
+      // Like initiate, a refund whose answer was lost may have happened: repeating it could refund twice.
+      return operation !== "initiate" && operation !== "refund" && operation !== "build";
     default:
       return false;
   }
 }
 
 /**
- * Kind for a Finpay response code (`HTTP(3) + service(2) + case(2)`, reference §6).
+ * Kind for a Finpay response code (`HTTP(3) + service(2) + case(2)`, docs/finpay-reference.md §6).
  * 404 with case 00 is SNAP's "Invalid Transaction Status" (seen live as 4040100 on cancel): the order
  * exists, its status forbids the call, so it is `rejected`, not `not_found`.
  * Codes outside the error ranges (2xx other than success, or garbage) are `malformed_response`:
@@ -137,7 +140,7 @@ export function kindForHttpStatus(status: number): FinpayErrorKind {
 
 /**
  * Finpay names the field in the message: "Invalid Mandatory Field customer.mobilePhone",
- * "Invalid Field Format order.id" (reference §6, contract). Returns undefined when no field is named.
+ * "Invalid Field Format order.id" (docs/finpay-reference.md §6, contract). Returns undefined when no field is named.
  */
 export function fieldFromMessage(message: string | undefined): string | undefined {
   if (!message) return undefined;

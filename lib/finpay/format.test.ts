@@ -5,8 +5,9 @@ import { describeCard, formatFinpayDateTime, lastFour, parseFinpayDateTime, toWi
 import { redactBody, redactTokenInUrl, shortenToken } from "./redact";
 import { withSignature } from "./signature";
 import { retrieveStoredCardsPath } from "./stored-cards";
+import { DOC_CARD_TOKEN } from "./doc-samples";
 
-const TOKEN = "81b36a850c2e40458bad296f952084b516c919ca717d448722782769b81b9fd9";
+const TOKEN = DOC_CARD_TOKEN;
 
 describe("toWireAmount", () => {
   it("writes whole rupiah as a string", () => {
@@ -136,6 +137,8 @@ describe("parseCallback", () => {
   it("tells malformed JSON from a schema failure", () => {
     const bad = parseCallback("{nope");
     expect(bad).toMatchObject({ ok: false, error: { kind: "malformed_json" } });
+    const deep = parseCallback(`{"meta":${"{\"a\":".repeat(33)}1${"}".repeat(33)}}`);
+    expect(deep).toMatchObject({ ok: false, error: { kind: "malformed_json", message: expect.stringContaining("deeper than 32") } });
 
     const invalid = parseCallback(JSON.stringify({ ...fields, order: { id: "" } }));
     expect(invalid.ok).toBe(false);

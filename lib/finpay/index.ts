@@ -12,6 +12,17 @@ export {
   type PaymentUrls,
   type TwoClickPaymentInput,
 } from "./builders";
+export {
+  DEVICE_BROWSER_MAX,
+  FINPAY_SHIPPING_METHODS,
+  INDONESIA,
+  deviceBrowser,
+  deviceIpAddress,
+  type FinpayShippingMethod,
+  type PaymentAddress,
+  type PaymentDevice,
+  type PaymentShipping,
+} from "./delivery";
 export { CALLBACK_ACK, parseCallback, type CallbackParseError, type CallbackParseResult } from "./callback";
 export {
   createFinpayClient,
@@ -43,6 +54,14 @@ export {
   type FinpayOperation,
 } from "./errors";
 export { describeCard, formatFinpayDateTime, lastFour, parseFinpayDateTime, toWireAmount } from "./format";
+export {
+  buildRefundRequest,
+  REFUND_PATH,
+  refundRequestSchema,
+  voidPath,
+  type FinpayMoneyBackResponse,
+  type FinpayRefundRequest,
+} from "./money-back";
 export { REDACTION_PREFIX, redactBody, redactTokenInUrl, shortenToken } from "./redact";
 export * from "./schemas";
 export {

@@ -8,22 +8,20 @@ import {
   errorResponseSchema,
   initiateRequestSchema,
   initiateResponseSchema,
+  REDIRECT_URL_ALIASES,
   issuePath,
   saveCardPaymentRequestSchema,
   twoClickPaymentRequestSchema,
 } from "./schemas";
+import { DOC_CARD_TOKEN, docCard, docCustomer, docInitiateAnswer, successAnswer } from "./doc-samples";
 
-const TOKEN = "81b36a850c2e40458bad296f952084b516c919ca717d448722782769b81b9fd9";
+const TOKEN = DOC_CARD_TOKEN;
 
 /** A request using every object and field the schema knows, all valid. */
 function fullRequest(): Record<string, unknown> {
   return {
     customer: {
-      id: "hajar.finnet@gmail.com",
-      email: "hajar.finnet@gmail.com",
-      firstName: "Hajar",
-      lastName: "Ismail",
-      mobilePhone: "+6281286288800",
+      ...docCustomer(),
       phone: "0215551234",
       taxRegistrationId: "01.234.567.8-901.000",
       account: { id: "acc-1" },
@@ -127,13 +125,7 @@ function fullRequest(): Record<string, unknown> {
 
 function basicRequest(): Record<string, unknown> {
   return {
-    customer: {
-      id: "hajar.finnet@gmail.com",
-      email: "hajar.finnet@gmail.com",
-      firstName: "Hajar",
-      lastName: "Ismail",
-      mobilePhone: "+6281286288800",
-    },
+    customer: docCustomer(),
     order: { id: "1686716101151", amount: "1000", currency: "IDR", description: "Testing" },
     url: { callbackUrl: "https://sandboxx.finpay.co.id/simdev/finpay/result/tangkapCurl.php" },
     sourceOfFunds: { type: "cc" },
@@ -459,37 +451,23 @@ describe("mandatory fields per flow", () => {
 // -------------------------------------------------------------------------------------------
 // Responses
 
-const INITIATE_SAMPLE = {
-  responseCode: "2000000",
-  responseMessage: "Success",
-  redirecturl: "https://devo.finpay.id/pg/payment/card/access/32067d326642e071a66eed548822f0ef0c00adea760b1204b89e1ee95e12bd24",
-  expiryLink: "2022-09-06 17:02:18",
-  processingTime: 0.6609270572662354,
-};
+const INITIATE_SAMPLE = docInitiateAnswer();
 
-const CHECK_SAMPLE = {
-  responseCode: "2000000",
-  responseMessage: "Success",
+const CHECK_SAMPLE = successAnswer({
   data: {
     customer: { id: "hajar@yahoo.com" },
     order: { id: "1662448187759", reference: "16624481877591000000000", amount: 1000, currency: "IDR" },
-    card: {
-      mask: "512345xxxxxx0008",
-      info: { brand: "MASTERCARD", issuing: "BANCO DEL PICHINCHA CA", type: "CREDIT", subType: "STANDARD", country: "ECUADOR" },
-    },
+    card: docCard(),
     meta: { data: null },
     result: { payment: { amount: 1000, status: "CAPTURED", statusDesc: null } },
   },
   processingTime: 0.0179440975189209,
-};
+});
 
 const CALLBACK_SAMPLE = {
   customer: { id: "hajar@yahoo.com" },
   order: { id: "1664255905824", reference: "16642559058241000000000", amount: 1000, currency: "IDR" },
-  card: {
-    mask: "512345xxxxxx0008",
-    info: { brand: "MASTERCARD", issuing: "BANCO DEL PICHINCHA CA", type: "CREDIT", subType: "STANDARD", country: "ECUADOR" },
-  },
+  card: docCard(),
   meta: { data: null },
   result: { payment: { amount: 1000, status: "CAPTURED", statusDesc: null } },
   signature:
@@ -507,14 +485,37 @@ describe("responses", () => {
     ["redirecturl", undefined],
     ["redirecturl", "javascript:alert(1)"],
     ["redirecturl", "//evil.example/x"],
-    ["expiryLink", undefined],
-    ["expiryLink", "2022-09-06T17:02:18Z"],
     ["processingTime", undefined],
     ["processingTime", "0.66"],
     ["responseCode", "200"],
     ["responseMessage", undefined],
   ] as const)("initiate: %s = %j is rejected", (path, value) => {
     expect(issuePaths(initiateResponseSchema, setPath(INITIATE_SAMPLE, path, value))).toContain(path);
+  });
+
+  it("initiate: redirecturl under another spelling is the same link; the documented spelling wins", () => {
+    const { redirecturl, ...rest } = INITIATE_SAMPLE;
+    for (const alias of REDIRECT_URL_ALIASES) expect(initiateResponseSchema.parse({ ...rest, [alias]: redirecturl }).redirecturl).toBe(redirecturl);
+    expect(initiateResponseSchema.parse({ ...INITIATE_SAMPLE, redirectUrl: "https://other.example/x" }).redirecturl).toBe(redirecturl);
+    expect(issuePaths(initiateResponseSchema, { ...rest, redirectUrl: "javascript:alert(1)" })).toContain("redirecturl");
+  });
+
+  it.each([
+    ["2022-09-06 17:02:18", "2022-09-06 17:02:18"],
+    ["2022-09-06T17:02:18", "2022-09-06 17:02:18"],
+    ["2022-09-06 17:02:18.123456", "2022-09-06 17:02:18"],
+    ["2022-09-06T10:02:18Z", "2022-09-06 17:02:18"],
+    ["2022-09-06T10:02:18.5Z", "2022-09-06 17:02:18"],
+    ["2022-09-06T17:02:18+07:00", "2022-09-06 17:02:18"],
+    ["2022-09-06T18:02:18+0800", "2022-09-06 17:02:18"],
+    [" 2022-09-06 17:02:18 ", "2022-09-06 17:02:18"],
+    [undefined, null],
+    [null, null],
+    ["", null],
+    ["tomorrow", null],
+    [1662458538, null],
+  ] as const)("initiate: expiryLink %j is read as %j (WIB)", (value, expected) => {
+    expect(initiateResponseSchema.parse(setPath(INITIATE_SAMPLE, "expiryLink", value)).expiryLink).toBe(expected);
   });
 
   it("check status: the doc sample parses; amounts given as strings become numbers", () => {
@@ -569,10 +570,15 @@ describe("responses", () => {
       ["order", undefined],
       ["order.id", undefined],
       ["order.id", ""],
+      ["order.id", "A".repeat(65)],
+      ["order.id", "TN1\u0000"],
+      ["result.payment.status", "S".repeat(41)],
+      ["result.payment.status", "CAPTURED\u0000"],
     ] as const) {
       expect(issuePaths(callbackPayloadSchema, setPath(CALLBACK_SAMPLE, path, value))).toContain(path);
     }
     expect(issuePaths(callbackPayloadSchema, setPath(setPath(CALLBACK_SAMPLE, "result", undefined), "card", undefined))).toEqual([]);
+    expect(issuePaths(callbackPayloadSchema, setPath(setPath(CALLBACK_SAMPLE, "order.id", "A".repeat(64)), "result.payment.status", "S".repeat(40)))).toEqual([]);
   });
 
   it("error and ack envelopes", () => {

@@ -1,5 +1,5 @@
 /**
- * Zod schemas of every Finpay object, from the project's Finpay API reference, finpay-api.md (the "reference"; § numbers below).
+ * Zod schemas of every Finpay object, from docs/finpay-reference.md (§ numbers below are its sections).
  *
  * Two different jobs, two different strictness levels:
  * - Requests are ours. Objects whose full field list is documented are strict (a typo is an error,
@@ -340,8 +340,8 @@ export type TwoClickPaymentRequest = z.infer<typeof twoClickPaymentRequestSchema
 export const responseCodeSchema = z.string().regex(/^\d{7}$/, "Expected a 7-digit response code");
 
 /**
- * Amounts come back as JSON numbers (§4.2: "amount":1000) while requests send strings; a numeric
- * string is tolerated and turned into a number [INFER].
+ * [TOLERANT] Amounts come back as JSON numbers (§4.2: "amount":1000) while requests send strings; a numeric
+ * string ("1000", "1000.00") is taken as the same amount [INFER].
  */
 export const responseAmountSchema = z.union([
   z.number().nonnegative(),
@@ -367,14 +367,46 @@ export const ackResponseSchema = z.looseObject({
   traceId: z.string().nullish(),
 });
 
+/**
+ * [TOLERANT] The payment link under another spelling: the doc writes `redirecturl` (lowercase "u"); camelCase and
+ * snake_case variants are taken as the same link, so a spelling change at Finpay does not strand a created order.
+ */
+export const REDIRECT_URL_ALIASES = ["redirectUrl", "redirectURL", "redirect_url"] as const;
+
+function withRedirectUrlAlias(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || "redirecturl" in value) return value;
+  const record = value as Record<string, unknown>;
+  const alias = REDIRECT_URL_ALIASES.find((name) => typeof record[name] === "string");
+  return alias ? { ...record, redirecturl: record[alias] } : value;
+}
+
+const ZONED_DATETIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * [TOLERANT] expiryLink in any of its plausible forms, written back as Finpay's `YYYY-MM-DD HH:MM:SS` in WIB:
+ * the documented form as it is; ISO 8601 with a "T" or fractional seconds (no zone: WIB, as ever); with a zone
+ * (`Z`, `+07:00`, `+0700`), converted to WIB. Missing or unreadable: null, and the caller uses its own link
+ * lifetime; the link itself is what matters, so an odd expiry must not fail a payment Finpay has already opened.
+ */
+export function normaliseExpiryLink(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const match = ZONED_DATETIME.exec(value.trim());
+  if (!match) return null;
+  const [, day, time, zone] = match;
+  if (!zone) return `${day} ${time}`;
+  const instant = new Date(`${day}T${time}${zone === "Z" ? "Z" : `${zone.slice(0, 3)}:${zone.slice(-2)}`}`);
+  if (Number.isNaN(instant.getTime())) return null;
+  return new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+}
+
 /** Initiate response (§4.1). redirecturl is lowercase "u" on the wire. */
-export const initiateResponseSchema = z.looseObject({
+const initiateResponseObject = z.looseObject({
   responseCode: responseCodeSchema,
   responseMessage: z.string(),
   paymentCode: z.string().nullish(), // VA and paycode channels
   // The customer is sent here, so it must be an http(s) URL and nothing else.
   redirecturl: z.url({ protocol: /^https?$/ }),
-  expiryLink: z.string().regex(FINPAY_DATETIME_PATTERN, "Expected YYYY-MM-DD HH:MM:SS"),
+  expiryLink: z.unknown().optional().transform(normaliseExpiryLink),
   processingTime: z.number(),
   appurl: z.string().nullish(), // may be an app deep link, so not checked as http(s)
   imageurl: z.string().nullish(),
@@ -382,6 +414,7 @@ export const initiateResponseSchema = z.looseObject({
   stringQr: z.string().nullish(), // QRIS only; name read by integrations [CODE, LIVE]
   traceId: z.string().nullish(),
 });
+export const initiateResponseSchema = z.preprocess(withRedirectUrlAlias, initiateResponseObject);
 
 export const cardInfoSchema = z.looseObject({
   brand: z.string().nullish(), // e.g. MASTERCARD
@@ -397,9 +430,18 @@ export const responseCardSchema = z.looseObject({
   info: cardInfoSchema.nullish(),
 });
 
+/**
+ * Bounds on what is looked up and stored: our order ids have at most 30 characters and the longest known status
+ * 17 (REQUEST_INITIATED), so anything past these (or holding a NUL or other control character) is not a payment
+ * of ours, and is refused as invalid rather than failing in the database.
+ */
+export const MAX_RESPONSE_ORDER_ID_LENGTH = 64;
+export const MAX_STATUS_LENGTH = 40;
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
+
 /** Result Object `payment` (§5.1). The doc's "1–9" length for status is wrong (REQUEST_INITIATED). */
 export const paymentResultSchema = z.looseObject({
-  status: z.string().min(1),
+  status: z.string().min(1).max(MAX_STATUS_LENGTH).regex(NO_CONTROL_CHARACTERS, "Expected no control characters"),
   amount: responseAmountSchema.nullish(),
   statusDesc: z.string().nullish(),
   userDesc: z.string().nullish(), // [CODE] not in the doc table
@@ -416,7 +458,7 @@ export const paymentResultSchema = z.looseObject({
 export const transactionSchema = z.looseObject({
   customer: z.looseObject({ id: z.string().nullish() }).nullish(),
   order: z.looseObject({
-    id: z.string().min(1),
+    id: z.string().min(1).max(MAX_RESPONSE_ORDER_ID_LENGTH).regex(NO_CONTROL_CHARACTERS, "Expected no control characters"),
     reference: z.string().nullish(), // Finpay's reference; orderId + "1000000000" in samples
     amount: responseAmountSchema,
     currency: z.string().nullish(),

@@ -1,25 +1,16 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import {
-  hmacSha512Hex,
-  phpJsonEncode,
-  removeTopLevelMember,
-  signCallback,
-  verifyCallbackSignature,
-  withSignature,
-} from "./signature";
+import { hmacSha512Hex, phpJsonEncode, removeTopLevelMember, signCallback, verifyCallbackSignature, withSignature } from "./signature";
+import { docCard } from "./doc-samples";
 
 const KEY = "SoSecret123"; // the docs' example key, not a real credential
 
-/** The doc callback sample minus its signature (reference §5.2, worked example). */
+/** The doc callback sample minus its signature (docs/finpay-reference.md §5.2, worked example). */
 function docCallbackFields() {
   return {
     customer: { id: "hajar@yahoo.com" },
     order: { id: "1664255905824", reference: "16642559058241000000000", amount: 1000, currency: "IDR" },
-    card: {
-      mask: "512345xxxxxx0008",
-      info: { brand: "MASTERCARD", issuing: "BANCO DEL PICHINCHA CA", type: "CREDIT", subType: "STANDARD", country: "ECUADOR" },
-    },
+    card: docCard(),
     meta: { data: null },
     result: { payment: { amount: 1000, status: "CAPTURED", statusDesc: null as string | null } },
   };
@@ -220,6 +211,15 @@ describe("verifyCallbackSignature", () => {
     expect(verifyCallbackSignature("", KEY)).toEqual({ valid: false, reason: "malformed_json" });
     expect(verifyCallbackSignature("[1,2]", KEY)).toEqual({ valid: false, reason: "not_an_object" });
     expect(verifyCallbackSignature("null", KEY)).toEqual({ valid: false, reason: "not_an_object" });
+  });
+
+  it("refuses deep nesting before the re-encoding fallback can throw, whatever the signature", () => {
+    // 10,000 levels: JSON.parse copes, JSON.stringify (the PHP re-encoding) would throw RangeError.
+    const deep = `{"order":{"id":"X"},"meta":${"[".repeat(10_000)}${"]".repeat(10_000)},"signature":"${WORKED_EXAMPLE_SIGNATURE}"}`;
+    expect(verifyCallbackSignature(deep, KEY)).toEqual({ valid: false, reason: "too_deep" });
+    // Brackets inside strings are not nesting.
+    const brackets = `{"a":"${"[{".repeat(100)}","signature":"${WORKED_EXAMPLE_SIGNATURE}"}`;
+    expect(verifyCallbackSignature(brackets, KEY)).toEqual({ valid: false, reason: "mismatch" });
   });
 
   it("refuses an empty key instead of checking against it", () => {

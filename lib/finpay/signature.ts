@@ -1,10 +1,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { MAX_JSON_DEPTH, jsonNestingDepth } from "./json-depth";
 
 /**
  * Finpay signs callbacks in PHP: hash_hmac("sha512", json_encode($body without "signature"), $merchantKey).
  * PHP's default json_encode differs from JSON.stringify in two ways that change the signed bytes:
  * "/" is written "\/" and every non-ASCII UTF-16 unit is written "\uXXXX" (lowercase hex).
- * (Finpay running PHP with default flags is an inference of ../shared/finpay-api.md §5.2.)
+ * (Finpay running PHP with default flags is an inference of docs/finpay-reference.md §5.2.)
  *
  * Astral characters come out as two escaped surrogates ("\ud83d\ude00"), exactly as PHP writes them.
  * U+007F (DEL) is ASCII and PHP leaves it raw, so the range starts at U+0080.
@@ -41,6 +42,7 @@ export const CALLBACK_SIGNATURE_PATTERN = /^[0-9a-fA-F]{128}$/;
 
 export type CallbackSignatureFailure =
   | "malformed_json"
+  | "too_deep"
   | "not_an_object"
   | "missing_signature"
   | "malformed_signature"
@@ -69,6 +71,8 @@ export type CallbackSignatureCheck =
 export function verifyCallbackSignature(rawBody: string, key: string): CallbackSignatureCheck {
   if (key.length === 0) throw new TypeError("verifyCallbackSignature: the merchant key is empty");
 
+  // Before anything recursive: JSON.stringify in the PHP re-encoding fallback throws RangeError on deep nesting.
+  if (jsonNestingDepth(rawBody) > MAX_JSON_DEPTH) return { valid: false, reason: "too_deep" };
   let parsed: unknown;
   try {
     parsed = JSON.parse(rawBody);

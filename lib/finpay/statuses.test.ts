@@ -15,9 +15,9 @@ const TABLE: ReadonlyArray<[string, PaymentState]> = [
   ["FAILED", "failed"],
   ["EXPIRED", "expired"],
   ["CANCELLED", "cancelled"],
-  ["VOIDED", "cancelled"],
+  ["VOIDED", "voided"],
   ["REFUNDED", "refunded"],
-  ["PARTIALLY_REFUNDED", "refunded"],
+  ["PARTIALLY_REFUNDED", "partly_refunded"],
 ];
 
 describe("mapFinpayStatus", () => {
@@ -29,7 +29,7 @@ describe("mapFinpayStatus", () => {
     expect([...KNOWN_FINPAY_STATUSES].sort()).toEqual(TABLE.map(([s]) => s).sort());
   });
 
-  it("covers every documented status of reference §5.4 (items 1–13) plus FAILED and EXPIRED", () => {
+  it("covers every documented status of docs/finpay-reference.md §5.4 (items 1–13) plus FAILED and EXPIRED", () => {
     const documented = [
       "PAID", "AUTHENTICATED", "AUTHORIZED", "PARTIALLY_CAPTURED", "CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED",
       "CANCELLED", "INITIATED", "AUTHENTICATION_INITIATED", "REQUEST_INITIATED", "FAILURE", "PENDING", "FAILED", "EXPIRED",

@@ -1,7 +1,7 @@
 /**
- * The one mapping from Finpay's status list (reference §5.4) to the project's payment states.
+ * The one mapping from Finpay's status list (docs/finpay-reference.md §5.4) to the project's payment states.
  */
-export const PAYMENT_STATES = ["pending", "paid", "failed", "expired", "cancelled", "refunded"] as const;
+export const PAYMENT_STATES = ["pending", "paid", "failed", "expired", "cancelled", "refunded", "partly_refunded", "voided"] as const;
 export type PaymentState = (typeof PAYMENT_STATES)[number];
 
 const STATUS_TABLE: Readonly<Record<string, PaymentState>> = {
@@ -27,12 +27,12 @@ const STATUS_TABLE: Readonly<Record<string, PaymentState>> = {
   EXPIRED: "expired", // [INFER] not in the visible part of the doc list; used by the plugins
 
   CANCELLED: "cancelled",
-  VOIDED: "cancelled", // [INFER] MPGS name for a voided authorisation; reachable through /void
+  // [INFER] MPGS name for a voided payment (see money-back.ts): a paid payment reversed before settlement.
+  VOIDED: "voided",
 
-  // Any refund, whole or partial, shows as refunded: money went back to the customer, and a "paid"
-  // badge would hide that. How much went back is in the status check, not in the state.
+  // Money back after a payment. How much went back is in the shop's refund rows, not in the state.
   REFUNDED: "refunded",
-  PARTIALLY_REFUNDED: "refunded",
+  PARTIALLY_REFUNDED: "partly_refunded",
 };
 
 export interface MappedStatus {

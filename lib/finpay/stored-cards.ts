@@ -2,7 +2,7 @@
  * Retrieve Stored Card: THE ASSUMPTION LIVES HERE, AND ONLY HERE.
  *
  * Finpay's docs link a "Retrieve Stored Card API" (…/save-card/retrieve-stored-card.md) that could not
- * be read (reference §2, §7, §11 item 3). Path, method, request and response below are our guess
+ * be read (docs/finpay-reference.md §2, §7, §8 item 2). Path, method, request and response below are our guess
  * [INFER], shared with the local sandbox through docs/finpay-contract.md:
  *
  *   GET /pg/payment/card/customer/{customerId}

@@ -1,15 +1,31 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db";
-import { paymentAttempts } from "@/db/schema";
+import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import { paymentAttempts, paymentEvents } from "@/db/schema";
 import { env } from "@/lib/env";
-import { CALLBACK_ACK, isFinpayError, parseCallback, verifyCallbackSignature, type FinpayTransaction } from "@/lib/finpay";
+import { CALLBACK_ACK, isFinpayError, mapFinpayStatus, parseCallback, verifyCallbackSignature, type FinpayTransaction } from "@/lib/finpay";
 import { logger } from "@/lib/logger";
+import { UNTRUSTED_OUTCOMES } from "@/db/event-outcomes";
 import { finpayFor } from "./gateway";
-import { amountMismatch, applyTransaction, finishEvent, recordEvent } from "./outcome";
+import { amountMismatch, applyTransaction, finishEvent, recordEvent, type OutcomeSummary } from "./outcome";
 
 /** Finpay's callbacks are small; anything larger is refused before it is read in full. */
 export const MAX_CALLBACK_BYTES = 64 * 1024;
+
+/** A refused body is kept as evidence up to this many characters: enough to see what it was, not a free store. */
+export const REFUSED_BODY_MAX_CHARS = 4 * 1024;
+
+/**
+ * Unsigned or unreadable callbacks stored per source address and minute; past it they are answered the same but only
+ * logged, so a flood of forgeries cannot fill the database. Finpay's own callbacks are signed and never count.
+ */
+export const UNTRUSTED_EVENTS_PER_ADDRESS_PER_MINUTE = 20;
+
+/** Where a callback came from, as the route saw it. */
+export interface CallbackSource {
+  /** lib/auth/client-ip.ts's answer; null when unknown (all unknown senders then share one allowance). */
+  sourceAddress?: string | null;
+}
 
 export type CallbackReply = { status: number; body: Record<string, unknown> };
 
@@ -30,23 +46,25 @@ export class TransientCallbackError extends Error {
  * then let the state machine decide. 200 for processed, duplicate and unknown-but-valid callbacks; 401 forged;
  * 400 malformed; a thrown TransientCallbackError becomes 503 so that Finpay retries.
  */
-export async function handleFinpayCallback(rawBody: string): Promise<CallbackReply> {
+export async function handleFinpayCallback(rawBody: string, from: CallbackSource = {}): Promise<CallbackReply> {
   const config = env();
+  const sourceAddress = from.sourceAddress ?? null;
   const parsed = parseCallback(rawBody);
   if (!parsed.ok && parsed.error.kind === "malformed_json") {
-    await recordEvent({ source: "callback", rawBody, signatureValid: null, outcome: "malformed", flagged: true, detail: parsed.error.message });
+    await recordRefused({ rawBody, sourceAddress, signatureValid: null, outcome: "malformed", detail: parsed.error.message }, "untrusted");
     return reply(400, "Malformed JSON", "4000001");
   }
   const signature = verifyCallbackSignature(rawBody, config.FINPAY_MERCHANT_KEY);
   const claimedOrderId = parsed.ok ? parsed.payload.order.id : null;
   if (!signature.valid) {
-    logger.warn("payment.callback_bad_signature", { reason: signature.reason, finpayOrderId: claimedOrderId });
-    await recordEvent({ source: "callback", rawBody, finpayOrderId: claimedOrderId, signatureValid: false, outcome: "rejected_signature", flagged: true, detail: signature.reason });
+    logger.warn("payment.callback_bad_signature", { reason: signature.reason, finpayOrderId: claimedOrderId, sourceAddress });
+    await recordRefused({ rawBody, sourceAddress, finpayOrderId: claimedOrderId, signatureValid: false, outcome: "rejected_signature", detail: signature.reason }, "untrusted");
     return reply(401, "Invalid signature", "4010000");
   }
   if (!parsed.ok) {
-    await recordEvent({ source: "callback", rawBody, signatureValid: true, outcome: "malformed", flagged: true, detail: parsed.error.message });
-    return reply(400, `Invalid callback: ${parsed.error.message}`, "4000001");
+    logger.warn("payment.callback_invalid_payload", { detail: parsed.error.message.slice(0, 500), sourceAddress });
+    await recordRefused({ rawBody, sourceAddress, signatureValid: true, outcome: "invalid_payload", detail: parsed.error.message }, "signed");
+    return reply(400, `Invalid callback: ${parsed.error.message}`.slice(0, 500), "4000001");
   }
 
   const payload = parsed.payload;
@@ -56,11 +74,16 @@ export async function handleFinpayCallback(rawBody: string): Promise<CallbackRep
     attemptId: attempt?.id ?? null,
     finpayOrderId: payload.order.id,
     source: "callback",
-    rawBody,
+    rawBody: storableText(rawBody),
+    sourceAddress,
     signatureValid: true,
     finpayStatus: payload.result?.payment.status ?? null,
     outcome: attempt ? "received" : "unknown_order",
   });
+  // [TOLERANT] A status this shop does not know is reported (log + flagged event) and acts as "pending" (statuses.ts).
+  const claimedStatus = mapFinpayStatus(payload.result?.payment.status);
+  const unknownStatus = payload.result && !claimedStatus.known ? claimedStatus.status : null;
+  if (unknownStatus) logger.warn("payment.unknown_finpay_status", { finpayOrderId: payload.order.id, status: unknownStatus, source: "callback" });
   if (!attempt) {
     // Signed by Finpay but not ours to act on (another shop on the same merchant account, or a test): acknowledge.
     logger.warn("payment.callback_unknown_order", { finpayOrderId: payload.order.id });
@@ -93,7 +116,56 @@ export async function handleFinpayCallback(rawBody: string): Promise<CallbackRep
     }
   }
   const summary = await applyTransaction(attempt, truth);
-  await finishEvent(eventId, summary);
+  await finishEvent(eventId, unknownStatus ? reportUnknownStatus(summary, unknownStatus) : summary);
   logger.info("payment.callback_processed", { attemptId: attempt.id, finpayOrderId: attempt.finpayOrderId, outcome: summary.outcome });
   return ACK;
+}
+
+function reportUnknownStatus(summary: OutcomeSummary, status: string): OutcomeSummary {
+  const note = `the callback carried a status this shop does not know: ${status}`;
+  return { ...summary, flagged: true, detail: summary.detail ? `${summary.detail}; ${note}` : note };
+}
+
+/** PostgreSQL text cannot hold NUL; it is kept visible as the JSON escape it would have been. */
+function storableText(text: string): string {
+  return text.includes("\u0000") ? text.replaceAll("\u0000", "\\u0000") : text;
+}
+
+type RefusedEvent = Required<Pick<typeof paymentEvents.$inferInsert, "rawBody" | "signatureValid" | "outcome">> &
+  Pick<typeof paymentEvents.$inferInsert, "finpayOrderId" | "detail" | "sourceAddress">;
+
+/**
+ * Stores a refused callback as bounded evidence: its body cut to REFUSED_BODY_MAX_CHARS (the detail says how long it
+ * was) and, for bodies nobody signed, at most UNTRUSTED_EVENTS_PER_ADDRESS_PER_MINUTE per source address. The count
+ * and the insert are two statements, so concurrent floods may pass the limit by their concurrency: a bound, not a quota.
+ */
+async function recordRefused(event: RefusedEvent, trust: "signed" | "untrusted"): Promise<void> {
+  const db = await getDb();
+  if (trust === "untrusted") {
+    const [recent] = await db
+      .select({ n: count() })
+      .from(paymentEvents)
+      .where(
+        and(
+          event.sourceAddress ? eq(paymentEvents.sourceAddress, event.sourceAddress) : sql`${paymentEvents.sourceAddress} is null`,
+          gt(paymentEvents.receivedAt, sql`now() - interval '1 minute'`),
+          inArray(paymentEvents.outcome, [...UNTRUSTED_OUTCOMES]),
+        ),
+      );
+    if ((recent?.n ?? 0) >= UNTRUSTED_EVENTS_PER_ADDRESS_PER_MINUTE) {
+      logger.warn("payment.callback_evidence_throttled", { sourceAddress: event.sourceAddress, outcome: event.outcome, bytes: event.rawBody.length });
+      return;
+    }
+  }
+  const cut = event.rawBody.length > REFUSED_BODY_MAX_CHARS;
+  const detail = [event.detail, cut ? `body cut to ${REFUSED_BODY_MAX_CHARS} of ${event.rawBody.length} characters` : null].filter(Boolean).join("; ");
+  await recordEvent({
+    source: "callback",
+    ...event,
+    // An order id we could not have issued is kept only as far as the column allows.
+    finpayOrderId: event.finpayOrderId ? storableText(event.finpayOrderId).slice(0, 64) : null,
+    rawBody: storableText(cut ? event.rawBody.slice(0, REFUSED_BODY_MAX_CHARS) : event.rawBody),
+    detail: detail ? storableText(detail).slice(0, 2_000) : null,
+    flagged: true,
+  });
 }

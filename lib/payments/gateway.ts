@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { gatewayExchanges } from "@/db/schema";
 import { createFinpayClient, type FinpayClient, type FinpayExchange } from "@/lib/finpay";
 import { env } from "@/lib/env";

@@ -1,18 +1,20 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { paymentEvents, type PaymentAttempt } from "@/db/schema";
 import { mapFinpayStatus, type FinpayTransaction } from "@/lib/finpay";
 import { logger } from "@/lib/logger";
-import { syncSavedCardsAfterPayment } from "./saved-cards";
-import { transitionAttempt, type TransitionOutcome } from "./state-machine";
+import { transitionOutcome, type PaymentEventOutcome } from "@/db/event-outcomes";
+import type { TransitionOutcome } from "./state-machine";
+import { classifyDecline, storedFailure } from "./messages";
+import { changeStatus } from "./status-change";
 
 /**
  * Acting on what Finpay says about a payment, whoever brought the news (a callback or a status check):
  * the amount and currency must match the attempt, the status is mapped to ours, and the state machine decides.
  */
 
-export type OutcomeSummary = { outcome: string; flagged: boolean; detail?: string; transition?: TransitionOutcome };
+export type OutcomeSummary = { outcome: PaymentEventOutcome; flagged: boolean; detail?: string; transition?: TransitionOutcome };
 
 export function amountMismatch(attempt: Pick<PaymentAttempt, "amountIdr" | "currency">, transaction: FinpayTransaction): string | null {
   const amounts = [transaction.order.amount, transaction.result?.payment.amount].filter((a) => a !== null && a !== undefined).map(Number);
@@ -22,9 +24,9 @@ export function amountMismatch(attempt: Pick<PaymentAttempt, "amountIdr" | "curr
   return null;
 }
 
-function declinedMessage(statusDesc: string | null | undefined): string {
-  const reason = statusDesc?.trim() ? ` (${statusDesc.trim()})` : "";
-  return `The card payment was declined${reason}. You have not been charged; you can pay again, with another card if needed.`;
+/** A decline as the attempt keeps it: the plain-words code, with the issuer's own words for the merchant. */
+function declinedMessage(payment: { statusDesc?: string | null; userDesc?: string | null } | undefined): string {
+  return storedFailure(classifyDecline(payment?.statusDesc, payment?.userDesc), payment?.statusDesc);
 }
 
 export async function applyTransaction(attempt: PaymentAttempt, transaction: FinpayTransaction): Promise<OutcomeSummary> {
@@ -41,17 +43,14 @@ export async function applyTransaction(attempt: PaymentAttempt, transaction: Fin
   // leads back into a state), so the locked transaction, three round trips, is skipped for the repeat.
   if (attempt.status === mapped.state) return { outcome: "duplicate", flagged: false };
 
-  const transition = await transitionAttempt(attempt.id, mapped.state, {
+  const transition = await changeStatus(attempt, mapped.state, {
     finpayStatus: status ?? null,
-    failureMessage: mapped.state === "failed" ? declinedMessage(transaction.result?.payment.statusDesc) : undefined,
+    failureMessage: mapped.state === "failed" ? declinedMessage(transaction.result?.payment) : undefined,
   });
   if (!transition.changed) return { outcome: transition.reason === "already_in_state" ? "duplicate" : "ignored_out_of_order", flagged: false, transition };
-  if (transition.to === "paid") {
-    if (transition.duplicatePayment) logger.error("payment.duplicate_payment", { attemptId: attempt.id, orderId: attempt.orderId });
-    await syncSavedCardsAfterPayment(attempt);
-  }
+  if (transition.duplicatePayment) logger.error("payment.duplicate_payment", { attemptId: attempt.id, orderId: attempt.orderId });
   return {
-    outcome: transition.duplicatePayment ? "duplicate_payment" : `${transition.from}_to_${transition.to}`,
+    outcome: transition.duplicatePayment ? "duplicate_payment" : transitionOutcome(transition.from, transition.to),
     flagged: transition.duplicatePayment,
     transition,
   };

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db";
-import { orders, savedCards, users, type PaymentAttempt } from "@/db/schema";
+import { getDb } from "@/lib/db";
+import { orders, paymentAttempts, savedCards, users } from "@/db/schema";
 import { isFinpayError, type StoredCard } from "@/lib/finpay";
 import { UserFacingError } from "@/lib/errors";
+import { QUEUES } from "@/lib/jobs/queues";
 import { logger } from "@/lib/logger";
 import { finpayFor } from "./gateway";
 
@@ -48,34 +49,41 @@ export async function listSavedCards(userId: string): Promise<SavedCardView[]> {
 /**
  * After a card payment is paid: Finpay may have stored the card (we asked with TO_BE_STORED, or the customer ticked
  * "save" on Finpay's page). Finpay does not put the token in the callback, so we ask for the customer's stored cards.
- * Best effort: a failure here must not fail the callback; the next successful payment syncs again.
+ * The `payments.sync-saved-cards` job runs this (lib/jobs): a failure throws, and the queue retries with backoff.
  */
-export async function syncSavedCardsAfterPayment(attempt: Pick<PaymentAttempt, "id" | "orderId" | "method" | "savedCardId">): Promise<void> {
-  if (attempt.method === "two_click") {
-    if (attempt.savedCardId) {
-      const db = await getDb();
-      await db.update(savedCards).set({ lastUsedAt: new Date() }).where(eq(savedCards.id, attempt.savedCardId));
-    }
-    return;
+export async function fetchStoredCardsAfterPayment(attemptId: string): Promise<number> {
+  const db = await getDb();
+  const [owner] = await db
+    .select({ userId: users.id, customerId: users.finpayCustomerId })
+    .from(paymentAttempts)
+    .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
+    .innerJoin(users, eq(users.id, orders.userId))
+    .where(eq(paymentAttempts.id, attemptId));
+  if (!owner) return 0;
+  const cards = await finpayFor(attemptId).retrieveStoredCards(owner.customerId);
+  for (const card of cards) {
+    await db
+      .insert(savedCards)
+      .values({ userId: owner.userId, token: card.token, ...describe(card) })
+      .onConflictDoUpdate({ target: [savedCards.userId, savedCards.token], set: { ...describe(card), removedAt: null } });
   }
-  try {
-    const db = await getDb();
-    const [owner] = await db
-      .select({ userId: users.id, customerId: users.finpayCustomerId })
-      .from(orders)
-      .innerJoin(users, eq(users.id, orders.userId))
-      .where(eq(orders.id, attempt.orderId));
-    if (!owner) return;
-    const cards = await finpayFor(attempt.id).retrieveStoredCards(owner.customerId);
-    for (const card of cards) {
-      await db
-        .insert(savedCards)
-        .values({ userId: owner.userId, token: card.token, ...describe(card) })
-        .onConflictDoUpdate({ target: [savedCards.userId, savedCards.token], set: { ...describe(card), removedAt: null } });
-    }
-  } catch (error) {
-    logger.warn("payment.saved_cards_sync_failed", { attemptId: attempt.id, error });
-  }
+  return cards.length;
+}
+
+/**
+ * A card fetch is still queued or running for one of the customer's payments (or waiting to retry): the cards page
+ * says so and refreshes itself until it is done, since a card saved at Finpay shows up here a moment after paying.
+ */
+export async function isCardFetchPending(userId: string): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(sql`pgboss.job j`)
+    .innerJoin(paymentAttempts, sql`${paymentAttempts.id}::text = j.data->>'attemptId'`)
+    .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
+    .where(and(sql`j.name = ${QUEUES.syncSavedCards} and j.state in ('created', 'retry', 'active')`, eq(orders.userId, userId)))
+    .limit(1);
+  return Boolean(row);
 }
 
 function describe(card: StoredCard) {

@@ -1,36 +1,37 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db";
-import { cartItems, orders, paymentAttempts, type PaymentStatus } from "@/db/schema";
+import { getDb } from "@/lib/db";
+import { cartItems, type PaymentStatus } from "@/db/schema";
 import type { FinpayTransaction } from "@/lib/finpay";
-import { fillCart, newAttempt, newCustomer, newOrder } from "@/tests/payment-fixtures";
+import { expectRefusedBy, UNIQUE_VIOLATION } from "@/test-support/database-errors";
+import { attemptRow as attemptOf, fillCart, newAttempt, newCustomer, newOrder, orderRow as orderOf } from "@/test-support/payment-fixtures";
 import { applyTransaction } from "./outcome";
 import { canTransition, transitionAttempt } from "./state-machine";
 
-const STATUSES: PaymentStatus[] = ["initiating", "pending", "paid", "failed", "expired", "cancelled", "refunded"];
+const STATUSES: PaymentStatus[] = ["initiating", "pending", "paid", "failed", "expired", "cancelled", "refunded", "partly_refunded", "voided"];
 
-async function orderOf(id: string) {
-  const db = await getDb();
-  return (await db.select().from(orders).where(eq(orders.id, id)))[0]!;
-}
-async function attemptOf(id: string) {
-  const db = await getDb();
-  return (await db.select().from(paymentAttempts).where(eq(paymentAttempts.id, id)))[0]!;
-}
 
 function transaction(finpayOrderId: string, status: string, amount = 190_000): FinpayTransaction {
   return { order: { id: finpayOrderId, amount, currency: "IDR" }, result: { payment: { status, amount, statusDesc: status === "FAILURE" ? "Do not honour" : null } } };
+}
+
+/** A new customer's order with one pending attempt. */
+async function orderWithPendingAttempt() {
+  const order = await newOrder((await newCustomer()).id);
+  return { order, attempt: await newAttempt(order.id) };
 }
 
 describe("payment state machine (real database)", () => {
   const expected: Record<PaymentStatus, PaymentStatus[]> = {
     initiating: ["pending", "paid", "failed", "expired", "cancelled"],
     pending: ["paid", "failed", "expired", "cancelled"],
-    paid: ["refunded"],
+    paid: ["refunded", "partly_refunded", "voided"],
     failed: ["paid"],
     expired: ["paid"],
     cancelled: ["paid"],
     refunded: [],
+    partly_refunded: ["refunded"],
+    voided: [],
   };
 
   for (const from of STATUSES) {
@@ -49,6 +50,19 @@ describe("payment state machine (real database)", () => {
     }
   }
 
+  it("money back moves the order with the attempt that paid it; a later success on a refunded or voided order is a duplicate", async () => {
+    for (const moneyBack of ["refunded", "voided"] as const) {
+      const user = await newCustomer();
+      const order = await newOrder(user.id);
+      const first = await newAttempt(order.id);
+      await transitionAttempt(first.id, "paid");
+      expect(await transitionAttempt(first.id, moneyBack)).toMatchObject({ changed: true, orderStatus: moneyBack });
+      const late = await newAttempt(order.id, { status: "expired" });
+      expect(await transitionAttempt(late.id, "paid")).toMatchObject({ changed: true, duplicatePayment: true, orderStatus: null });
+      expect(await orderOf(order.id)).toMatchObject({ status: moneyBack, paidAttemptId: first.id });
+    }
+  });
+
   it("a repeated transition is a no-op", async () => {
     const user = await newCustomer();
     const attempt = await newAttempt((await newOrder(user.id)).id);
@@ -56,7 +70,7 @@ describe("payment state machine (real database)", () => {
     expect(await transitionAttempt(attempt.id, "paid")).toEqual({ changed: false, reason: "already_in_state", current: "paid" });
   });
 
-  it("paying an attempt pays the order and empties the customer's cart", async () => {
+  it("paying an attempt pays the order and changes nothing else (the cart is status-change.ts's business)", async () => {
     const user = await newCustomer();
     const { cartId } = await fillCart(user.id);
     const order = await newOrder(user.id);
@@ -65,7 +79,7 @@ describe("payment state machine (real database)", () => {
     expect(result).toMatchObject({ changed: true, from: "pending", to: "paid", orderStatus: "paid", duplicatePayment: false });
     expect(await orderOf(order.id)).toMatchObject({ status: "paid", paidAttemptId: attempt.id });
     const db = await getDb();
-    expect(await db.select().from(cartItems).where(eq(cartItems.cartId, cartId))).toEqual([]);
+    expect(await db.select().from(cartItems).where(eq(cartItems.cartId, cartId))).toHaveLength(1);
   });
 
   it("an ending attempt sets the order's outcome, but never un-pays a paid order", async () => {
@@ -76,7 +90,7 @@ describe("payment state machine (real database)", () => {
     expect((await transitionAttempt(second.id, "expired")).changed).toBe(true);
     expect((await orderOf(order.id)).status).toBe("expired");
 
-    const paidOrder = await newOrder(user.id);
+    const paidOrder = await newOrder((await newCustomer()).id); // a customer has one open order at a time
     await transitionAttempt((await newAttempt(paidOrder.id)).id, "paid");
     const late = await newAttempt(paidOrder.id, { status: "pending" });
     expect(await transitionAttempt(late.id, "failed")).toMatchObject({ changed: true, orderStatus: null });
@@ -87,14 +101,12 @@ describe("payment state machine (real database)", () => {
     const user = await newCustomer();
     const order = await newOrder(user.id);
     await newAttempt(order.id, { status: "pending" });
-    await expect(newAttempt(order.id, { status: "initiating" })).rejects.toThrow();
+    await expectRefusedBy(newAttempt(order.id, { status: "initiating" }), { code: UNIQUE_VIOLATION, constraint: "payment_attempts_one_live_per_order" });
     await expect(newAttempt(order.id, { status: "failed" })).resolves.toBeDefined();
   });
 
   it("50 concurrent identical callbacks make exactly one transition", async () => {
-    const user = await newCustomer();
-    const order = await newOrder(user.id);
-    const attempt = await newAttempt(order.id);
+    const { order, attempt } = await orderWithPendingAttempt();
     const results = await Promise.all(Array.from({ length: 50 }, () => applyTransaction(attempt, transaction(attempt.finpayOrderId, "CAPTURED"))));
     expect(results.filter((r) => r.transition?.changed)).toHaveLength(1);
     expect(results.filter((r) => r.outcome === "duplicate")).toHaveLength(49);
@@ -102,9 +114,7 @@ describe("payment state machine (real database)", () => {
   });
 
   it("a repeated callback for an attempt already in that state writes nothing", async () => {
-    const user = await newCustomer();
-    const order = await newOrder(user.id);
-    const attempt = await newAttempt(order.id);
+    const { order, attempt } = await orderWithPendingAttempt();
     await applyTransaction(attempt, transaction(attempt.finpayOrderId, "CAPTURED"));
     const paid = await attemptOf(attempt.id);
     const repeat = await applyTransaction(paid, transaction(attempt.finpayOrderId, "CAPTURED"));
@@ -114,9 +124,7 @@ describe("payment state machine (real database)", () => {
   });
 
   it("a FAILURE arriving after CAPTURED changes nothing", async () => {
-    const user = await newCustomer();
-    const order = await newOrder(user.id);
-    const attempt = await newAttempt(order.id);
+    const { order, attempt } = await orderWithPendingAttempt();
     await applyTransaction(attempt, transaction(attempt.finpayOrderId, "CAPTURED"));
     const late = await applyTransaction(attempt, transaction(attempt.finpayOrderId, "FAILURE"));
     expect(late.outcome).toBe("ignored_out_of_order");
@@ -125,9 +133,7 @@ describe("payment state machine (real database)", () => {
   });
 
   it("a success with the wrong amount or currency is flagged and pays nothing", async () => {
-    const user = await newCustomer();
-    const order = await newOrder(user.id);
-    const attempt = await newAttempt(order.id);
+    const { order, attempt } = await orderWithPendingAttempt();
     const cheaper = await applyTransaction(attempt, transaction(attempt.finpayOrderId, "CAPTURED", 1_000));
     expect(cheaper).toMatchObject({ outcome: "amount_mismatch", flagged: true });
     const usd = await applyTransaction(attempt, { ...transaction(attempt.finpayOrderId, "CAPTURED"), order: { id: attempt.finpayOrderId, amount: 190_000, currency: "USD" } });
@@ -156,14 +162,12 @@ describe("payment state machine (real database)", () => {
     expect((await attemptOf(attempt.id)).status).toBe("pending");
   });
 
-  it("a declined payment fails the attempt and the order, with Finpay's description", async () => {
-    const user = await newCustomer();
-    const order = await newOrder(user.id);
-    const attempt = await newAttempt(order.id);
+  it("a declined payment fails the attempt and the order, with the plain-words code and Finpay's description", async () => {
+    const { order, attempt } = await orderWithPendingAttempt();
     expect((await applyTransaction(attempt, transaction(attempt.finpayOrderId, "FAILURE"))).outcome).toBe("pending_to_failed");
     expect(await attemptOf(attempt.id)).toMatchObject({
       status: "failed",
-      failureMessage: "The card payment was declined (Do not honour). You have not been charged; you can pay again, with another card if needed.",
+      failureMessage: "declinedBank (Do not honour)",
     });
     expect((await orderOf(order.id)).status).toBe("failed");
   });

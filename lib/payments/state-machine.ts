@@ -1,14 +1,22 @@
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { getDb } from "@/db";
-import { cartItems, carts, orders, paymentAttempts, type OrderStatus, type PaymentStatus } from "@/db/schema";
+import "server-only";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import { orders, paymentAttempts, type OrderStatus, type PaymentStatus } from "@/db/schema";
 
 /**
  * The ONE place that changes payment and order status. Every change is a conditional UPDATE on a row locked
  * inside a transaction, so duplicate and out-of-order callbacks, concurrent status checks and several app
  * instances all converge: each allowed transition happens exactly once, and a paid payment never goes back.
+ * It changes status and nothing else: what follows a change (the cart, saved cards, emails) is ./status-change.ts,
+ * which may pass an `inTransaction` writer for what must commit together with the change.
  */
 
 export const LIVE_STATUSES = ["initiating", "pending"] as const satisfies readonly PaymentStatus[];
+
+/** Where money went back after a payment (lib/payments/money-back.ts): these follow "paid", never start a payment. */
+export const MONEY_BACK_STATUSES = ["partly_refunded", "refunded", "voided"] as const satisfies readonly PaymentStatus[];
+type MoneyBackStatus = (typeof MONEY_BACK_STATUSES)[number];
+const isMoneyBack = (status: PaymentStatus): status is MoneyBackStatus => (MONEY_BACK_STATUSES as readonly PaymentStatus[]).includes(status);
 
 /** Which states a payment may move to from which. A late success is always recorded: money was taken. */
 const ALLOWED_FROM: Record<PaymentStatus, readonly PaymentStatus[]> = {
@@ -18,7 +26,10 @@ const ALLOWED_FROM: Record<PaymentStatus, readonly PaymentStatus[]> = {
   failed: ["initiating", "pending"],
   expired: ["initiating", "pending"],
   cancelled: ["initiating", "pending"],
-  refunded: ["paid"],
+  // Money back: a partial refund, then the rest; or a void of an unsettled payment. Never back to "paid".
+  partly_refunded: ["paid"],
+  refunded: ["paid", "partly_refunded"],
+  voided: ["paid"],
 };
 
 export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
@@ -36,7 +47,15 @@ export interface TransitionDetails {
   expiresAt?: Date | null;
 }
 
-export async function transitionAttempt(attemptId: string, to: PaymentStatus, details: TransitionDetails = {}): Promise<TransitionOutcome> {
+export type ChangedTransition = Extract<TransitionOutcome, { changed: true }>;
+
+/**
+ * Runs inside the transaction of a change that happened, after it: what must be written together with the change
+ * (the outbox email, a follow-up job) commits with it or not at all. Supplied by ./status-change.ts.
+ */
+export type InTransaction = (tx: Tx, change: ChangedTransition) => Promise<void>;
+
+export async function transitionAttempt(attemptId: string, to: PaymentStatus, details: TransitionDetails = {}, inTransaction?: InTransaction): Promise<TransitionOutcome> {
   const db = await getDb();
   if (to === "pending") return moveToPending(db, attemptId, details);
   return db.transaction(async (tx) => {
@@ -59,7 +78,9 @@ export async function transitionAttempt(attemptId: string, to: PaymentStatus, de
     if (updated.length === 0) return { changed: false, reason: "not_allowed", current: attempt.status } as const;
 
     const effect = await applyToOrder(tx, attempt.orderId, attemptId, to, now);
-    return { changed: true, from: attempt.status, to, orderId: attempt.orderId, ...effect } as const;
+    const change: ChangedTransition = { changed: true, from: attempt.status, to, orderId: attempt.orderId, ...effect };
+    await inTransaction?.(tx, change);
+    return change;
   });
 }
 
@@ -71,7 +92,8 @@ function attemptChanges(to: PaymentStatus, details: TransitionDetails, now: Date
     ...(details.failureMessage !== undefined ? { failureMessage: details.failureMessage } : {}),
     ...(details.redirectUrl !== undefined ? { redirectUrl: details.redirectUrl } : {}),
     ...(details.expiresAt !== undefined ? { expiresAt: details.expiresAt } : {}),
-    ...(to === "pending" ? {} : { settledAt: now }),
+    // settledAt is when the payment reached its outcome; giving money back later keeps that time.
+    ...(to === "pending" || isMoneyBack(to) ? {} : { settledAt: now }),
   };
 }
 
@@ -113,15 +135,14 @@ async function applyToOrder(
     const paid = await tx
       .update(orders)
       .set({ status: "paid", paidAttemptId: attemptId, paidAt: now, updatedAt: now })
-      .where(and(eq(orders.id, orderId), ne(orders.status, "paid")))
-      .returning({ userId: orders.userId });
+      // Once any attempt paid the order (even if that money went back since), another success is a duplicate.
+      .where(and(eq(orders.id, orderId), isNull(orders.paidAttemptId)))
+      .returning({ id: orders.id });
     if (paid.length === 0) {
       // Another attempt already paid this order: the customer was charged twice. Keep it visible, never drop it.
       await tx.update(paymentAttempts).set({ duplicatePayment: true }).where(eq(paymentAttempts.id, attemptId));
       return { orderStatus: null, duplicatePayment: true };
     }
-    // The order is paid: the cart it came from has done its job.
-    await tx.delete(cartItems).where(inArray(cartItems.cartId, tx.select({ id: carts.id }).from(carts).where(eq(carts.userId, paid[0]!.userId))));
     return { orderStatus: "paid", duplicatePayment: false };
   }
   if (to === "failed" || to === "expired" || to === "cancelled") {
@@ -140,13 +161,14 @@ async function applyToOrder(
       .returning({ id: orders.id });
     return { orderStatus: changed.length > 0 ? to : null, duplicatePayment: false };
   }
-  if (to === "refunded") {
+  if (isMoneyBack(to)) {
+    // Only the payment that paid the order moves the order; money given back on a duplicate payment leaves it paid.
     const changed = await tx
       .update(orders)
-      .set({ status: "refunded", updatedAt: now })
+      .set({ status: to, updatedAt: now })
       .where(and(eq(orders.id, orderId), eq(orders.paidAttemptId, attemptId)))
       .returning({ id: orders.id });
-    return { orderStatus: changed.length > 0 ? "refunded" : null, duplicatePayment: false };
+    return { orderStatus: changed.length > 0 ? to : null, duplicatePayment: false };
   }
   return { orderStatus: null, duplicatePayment: false };
 }

@@ -35,3 +35,77 @@ export function isCrossSiteOrigin(origin: string | null, hosts: (string | null)[
   }
   return !hosts.some((host) => host !== null && host.split(",")[0]!.trim().toLowerCase() === originHost);
 }
+
+/**
+ * True when a path carries percent-encoding that does not decode (`%ZZ`, a truncated `%E0%A4%A`). Next.js throws
+ * while matching such a path to a dynamic route and answers 500; proxy.ts answers it as the address it is: not found.
+ */
+export function hasMalformedPercentEncoding(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Fields of a server action body that React decodes as JSON: the argument rows ("0", "1", ...) of a fetch action, and
+ * the bound arguments ("$ACTION_1:0") of a form posted without JavaScript. Next.js parses them after routing and
+ * answers a malformed one with a 500, so proxy.ts checks them first.
+ */
+const JSON_FIELD = /^(\d+|\$ACTION_\d+:\d+)$/;
+
+/**
+ * True when a server action body (at most MAX_ACTION_BODY_BYTES, already read) cannot be React's encoding of an
+ * argument list: argument JSON that does not parse, a root that is not an array, a reference to a row that was not
+ * sent, or (for a fetch action, `Next-Action` header) a content type React never sends. A `text/plain` body is
+ * React's encoding of plain arguments: the whole body is one JSON array.
+ */
+export async function hasMalformedActionArguments(contentType: string | null, body: Uint8Array, isFetchAction = true): Promise<boolean> {
+  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type === "text/plain") return !isArgumentList(new TextDecoder().decode(body), new Set());
+  // React sends a fetch action as text (plain arguments) or multipart (with FormData); anything else is hand-made.
+  if (isFetchAction && type !== "multipart/form-data") return true;
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType! } }).formData();
+  } catch {
+    return true; // not a readable multipart body at all
+  }
+  const fields = new Set(form.keys());
+  for (const [name, value] of form.entries()) {
+    if (JSON_FIELD.test(name) && typeof value === "string" && !isJson(value)) return true;
+  }
+  // A fetch action's field "0" is the argument list; each row it refers to must have been sent.
+  const root = form.get("0");
+  return isFetchAction && typeof root === "string" && !isArgumentList(root, fields);
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// React's reply references to other rows: "$<hex id>" and typed ones ("$@", "$F", "$Q", "$W", "$B", "$i", streams).
+// They name a form field by its decimal id; user strings that start with "$" are escaped as "$$".
+const ROW_REFERENCE = /^\$(?:[@FQWBiRrXx])?([0-9a-f]+)$/;
+
+/** True when `text` is a JSON array (the action's arguments) whose row references all exist in `fields`. */
+function isArgumentList(text: string, fields: Set<string>): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text, (_key, value: unknown) => {
+      const id = typeof value === "string" ? ROW_REFERENCE.exec(value)?.[1] : undefined;
+      if (id !== undefined && !fields.has(String(parseInt(id, 16)))) throw new Error("dangling reference");
+      return value;
+    });
+  } catch {
+    return false;
+  }
+  return Array.isArray(parsed);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./headers";
-import { declaresBodyOver, isCrossSiteOrigin } from "./requests";
+import { declaresBodyOver, hasMalformedActionArguments, hasMalformedPercentEncoding, isCrossSiteOrigin } from "./requests";
 
 const directives = (policy: string) => new Map(policy.split("; ").map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]));
 
@@ -82,5 +82,56 @@ describe("declaresBodyOver", () => {
     expect(declaresBodyOver(new Headers({ "content-length": "65536" }), 65_536)).toBe(false);
     expect(declaresBodyOver(new Headers(), 65_536)).toBe(false);
     expect(declaresBodyOver(new Headers({ "content-length": "lots" }), 65_536)).toBe(false);
+  });
+});
+
+describe("server action bodies and addresses checked in proxy.ts", () => {
+  const multipart = async (fields: Record<string, string>) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    const response = new Response(form);
+    return { type: response.headers.get("content-type"), body: new Uint8Array(await response.arrayBuffer()) };
+  };
+  const text = (value: string) => new TextEncoder().encode(value);
+
+  it("accepts React's encodings of real calls", async () => {
+    const real = await multipart({ "1_productId": "3", "1_quantity": "1", "0": '[{"status":"idle"},"$K1"]' });
+    expect(await hasMalformedActionArguments(real.type, real.body)).toBe(false);
+    expect(await hasMalformedActionArguments("text/plain;charset=UTF-8", text('[{"status":"idle"},"$$dollar",1]'))).toBe(false);
+    const withRow = await multipart({ "1": '{"a":1}', "0": '["$1"]' });
+    expect(await hasMalformedActionArguments(withRow.type, withRow.body)).toBe(false);
+    const noJs = await multipart({ "$ACTION_ID_abc": "", productId: "1" });
+    expect(await hasMalformedActionArguments(noJs.type, noJs.body, false)).toBe(false);
+  });
+
+  it.each([
+    ["multipart with bad JSON", { "0": "{bad" }],
+    ["a root that is not a list", { "0": '{"a":1}' }],
+    ["a dangling row reference", { "0": '["$@7"]' }],
+    ["a dangling model reference", { "0": '["$a"]' }],
+    ["bad bound arguments", { "$ACTION_1:0": "{x", "0": "[]" }],
+  ])("refuses %s", async (_name, fields) => {
+    const { type, body } = await multipart(fields);
+    expect(await hasMalformedActionArguments(type, body)).toBe(true);
+  });
+
+  it.each([
+    ["text/plain", "{bad"],
+    ["text/plain", '{"a":1}'],
+    ["text/plain", '["$1"]'],
+    ["application/octet-stream", "\u0000"],
+    ["application/x-www-form-urlencoded", "0=%ZZ"],
+  ])("refuses a %s fetch action body %j", async (type, body) => {
+    expect(await hasMalformedActionArguments(type, text(body))).toBe(true);
+  });
+
+  it.each([
+    ["/products/%ZZ", true],
+    ["/products/%E0%A4%A", true],
+    ["/orders/%", true],
+    ["/products/kopi%20gayo", false],
+    ["/orders/0b0e6c1e-9b9e-4d59-9f0b-1f7a8e6a1c2d", false],
+  ])("%s has malformed percent-encoding: %s", (path, expected) => {
+    expect(hasMalformedPercentEncoding(path)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import { CHALLENGE_CODE, TEST_CARDS } from "../cards";
+import { CHALLENGE_CODE, DECLINE_REASONS, DECLINING_CVV, TEST_CARDS } from "../cards";
 import type { SandboxOrder } from "../state";
 import { formatJakarta } from "../time";
 import { formatRupiah } from "./format";
@@ -21,6 +21,19 @@ export function OrderSummary({ order, showCountdown = true }: { order: SandboxOr
             <dd>{order.description}</dd>
           </>
         ) : null}
+        {order.shipping ? (
+          <>
+            <dt>Deliver to</dt>
+            <dd data-testid="sandbox-ship-to">
+              {[order.shipping.recipient, ...order.shipping.lines].filter(Boolean).map((line) => (
+                <span key={line} class="block">
+                  {line}
+                </span>
+              ))}
+              {order.shipping.method ? <span class="hint">Shipping method {order.shipping.method}</span> : null}
+            </dd>
+          </>
+        ) : null}
         {showCountdown ? (
           <>
             <dt>Pay before</dt>
@@ -36,6 +49,27 @@ export function OrderSummary({ order, showCountdown = true }: { order: SandboxOr
           </>
         ) : null}
       </dl>
+      {order.items.length > 0 ? (
+        <table data-testid="sandbox-items">
+          <caption>Items</caption>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col">Qty</th>
+              <th scope="col">Amount</th>
+            </tr>
+          </thead>
+          <tbody>
+            {order.items.map((item, index) => (
+              <tr key={String(index)}>
+                <td>{item.name}</td>
+                <td>{item.quantity}</td>
+                <td>{formatRupiah(item.quantity * item.unitPrice)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
     </section>
   );
 }
@@ -46,34 +80,48 @@ function formatTimeLeft(ms: number): string {
   return `${pad(Math.floor(left / 3600))}:${pad(Math.floor(left / 60) % 60)}:${pad(left % 60)}`;
 }
 
-/** The sandbox's test cards, always on screen so nobody has to look them up. */
+/**
+ * The sandbox's test cards, always on screen so nobody has to look them up. On a phone the rows stack (number,
+ * then brand and result, each labelled) so the page never scrolls sideways; the scroll box is a last resort for
+ * very narrow screens, focusable and named like the table so that it can be scrolled from the keyboard.
+ */
 export function TestCardTable() {
   return (
     <section class="card">
-      <table>
-        <caption>Test cards</caption>
-        <thead>
-          <tr>
-            <th scope="col">Card number</th>
-            <th scope="col">Brand</th>
-            <th scope="col">Result</th>
-          </tr>
-        </thead>
-        <tbody>
-          {TEST_CARDS.map((card) => (
-            <tr key={card.number}>
-              <td>
-                <code>{card.number.replace(/(\d{4})(?=\d)/g, "$1 ")}</code>
-              </td>
-              <td>{card.brand === "MASTERCARD" ? "Mastercard" : "Visa"}</td>
-              <td>{card.label}</td>
+      <h2 id="test-cards-heading">Test cards</h2>
+      <div class="table-scroll" role="region" aria-labelledby="test-cards-heading" tabindex={0}>
+        <table class="stack" aria-labelledby="test-cards-heading">
+          <thead>
+            <tr>
+              <th scope="col">Card number</th>
+              <th scope="col">Brand</th>
+              <th scope="col">Result</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {TEST_CARDS.map((card) => (
+              <tr key={card.number}>
+                <td>
+                  <code class="nowrap">{card.number.replace(/(\d{4})(?=\d)/g, "$1 ")}</code>
+                </td>
+                <td data-label="Brand">{card.brand === "MASTERCARD" ? "Mastercard" : "Visa"}</td>
+                <td data-label="Result">{card.label}</td>
+              </tr>
+            ))}
+            <tr>
+              <td>
+                Any card with CVV <code>{DECLINING_CVV}</code>
+              </td>
+              <td data-label="Brand">Any</td>
+              <td data-label="Result">Declined ({DECLINE_REASONS.cvv_mismatch.statusDesc.replace(/^Declined: /, "")})</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
       <p class="hint">
-        Any future expiry date and any 3-digit CVV. The 3-D Secure card passes with code {CHALLENGE_CODE}; any other
-        Luhn-valid number is approved. <span lang="id">Gunakan tanggal kedaluwarsa di masa depan.</span>
+        Any future expiry date and any 3-digit CVV except {DECLINING_CVV} (Amex: 4 digits, 9999 declines). The 3-D
+        Secure card passes with code {CHALLENGE_CODE}; any other Luhn-valid number is approved.{" "}
+        <span lang="id">Gunakan tanggal kedaluwarsa di masa depan; CVV {DECLINING_CVV} selalu ditolak.</span>
       </p>
     </section>
   );

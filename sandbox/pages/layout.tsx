@@ -1,4 +1,5 @@
 /** @jsxImportSource hono/jsx */
+import { createHash } from "node:crypto";
 import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
 
@@ -31,6 +32,7 @@ dl.summary + form, dl.summary + .error-summary { margin-top: 1rem; }
 .field { margin-bottom: 1rem; }
 .field label { display: block; font-weight: 600; margin-bottom: .25rem; }
 .hint { display: block; color: var(--muted); font-size: .9rem; margin-bottom: .25rem; }
+.block { display: block; }
 input[type=text], input[type=password] { width: 100%; padding: .6rem .7rem; font: inherit; border: 2px solid #6b778a; border-radius: .35rem; background: #fff; color: var(--ink); }
 input[aria-invalid=true] { border-color: var(--bad); }
 .row { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
@@ -42,6 +44,11 @@ input[aria-invalid=true] { border-color: var(--bad); }
 .error-summary ul { margin: 0; padding-left: 1.2rem; }
 button { font: inherit; font-weight: 700; padding: .7rem 1.2rem; border-radius: .35rem; border: 2px solid var(--brand); background: var(--brand); color: #fff; cursor: pointer; width: 100%; }
 button:hover { background: var(--brand-dark); }
+button:disabled { cursor: progress; background: #4a6f99; border-color: #4a6f99; }
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+.table-scroll:focus-visible { outline-offset: 4px; }
+.nowrap { white-space: nowrap; }
 .notice { background: #eef4fb; border-left: 4px solid var(--brand); padding: .6rem .8rem; margin-bottom: 1rem; }
 .status-ok { color: var(--ok); }
 .status-bad { color: var(--bad); }
@@ -52,11 +59,23 @@ th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--
 td code { font-size: .95rem; }
 .back { display: inline-block; margin-top: .5rem; font-weight: 600; }
 footer.site { color: var(--muted); font-size: .85rem; text-align: center; padding: 1rem; }
-@media (max-width: 32rem) { .row { grid-template-columns: 1fr; } }
+@media (max-width: 32rem) {
+  .row { grid-template-columns: 1fr; }
+  /* The test-card table on a phone: each card a block, its number on the first line, brand and result below. */
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.stack tr { display: grid; grid-template-columns: 1fr; padding: .45rem 0; border-bottom: 1px solid var(--line); }
+  table.stack td { border: 0; padding: .05rem .25rem; }
+  table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+}
 `;
 
-/** Updates every countdown once a second and reloads the page (a GET) when the link runs out. */
-const COUNTDOWN_SCRIPT = `
+/**
+ * The pages' one script. (1) Updates every countdown once a second and reloads the page (a GET) when the link runs
+ * out. (2) A form with data-busy-label shows that the payment is being processed once it is submitted: the button
+ * is disabled (a second click cannot pay twice), says so, and is aria-busy; a live region announces it. A page
+ * restored from the back-forward cache gets its buttons back.
+ */
+const PAGE_SCRIPT = `
 for (const el of document.querySelectorAll("[data-expires-at]")) {
   const end = Number(el.getAttribute("data-expires-at"));
   const pad = (n) => String(n).padStart(2, "0");
@@ -68,7 +87,45 @@ for (const el of document.querySelectorAll("[data-expires-at]")) {
   const timer = setInterval(tick, 1000);
   tick();
 }
+for (const form of document.querySelectorAll("form[data-busy-label]")) {
+  const button = form.querySelector("button[type=submit]");
+  const status = form.querySelector("[data-busy-status]");
+  if (!button) continue;
+  const idle = button.textContent;
+  form.addEventListener("submit", (event) => {
+    if (button.disabled) { event.preventDefault(); return; }
+    // The submission goes on: the button has no name, so disabling it now leaves the posted fields as they are.
+    button.disabled = true;
+    button.setAttribute("aria-busy", "true");
+    button.textContent = form.getAttribute("data-busy-label");
+    if (status) status.textContent = form.getAttribute("data-busy-label");
+  });
+  addEventListener("pageshow", (event) => {
+    if (!event.persisted) return;
+    button.disabled = false;
+    button.removeAttribute("aria-busy");
+    button.textContent = idle;
+    if (status) status.textContent = "";
+  });
+}
 `;
+
+const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+/**
+ * The hosted pages' Content-Security-Policy: nothing loads from anywhere, and the only script and stylesheet that
+ * run are the two inline ones above, allowed by their hashes (no 'unsafe-inline', no nonce to thread through).
+ * There is no form-action: the forms post to this page, whose answer redirects to the merchant's success or fail
+ * URL, and browsers apply form-action to that redirect too.
+ */
+export const PAGE_CSP = [
+  "default-src 'none'",
+  `script-src ${sha256(PAGE_SCRIPT)}`,
+  `style-src ${sha256(STYLES)}`,
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
 
 export interface LayoutProps {
   title: string;
@@ -101,7 +158,7 @@ export function Layout({ title, backUrl, children }: LayoutProps) {
           </header>
           <main class="wrap">{children}</main>
           <footer class="site">PT Finnet Indonesia payment page stand-in · local development only</footer>
-          <script>{raw(COUNTDOWN_SCRIPT)}</script>
+          <script>{raw(PAGE_SCRIPT)}</script>
         </body>
       </html>
     </>

@@ -6,6 +6,14 @@ import { ErrorSummary, OrderSummary, TestCardTable, TextField, type FieldErrors 
 import { expiryForDisplay, formatRupiah } from "./format";
 import { Layout } from "./layout";
 
+/** What a pay button says once pressed (the page script sets it; see layout.tsx). */
+const BUSY_LABEL = "Processing…";
+
+/** Announces the busy state to screen readers: a live region present from the start, filled on submit. */
+function BusyStatus() {
+  return <p class="sr-only" role="status" data-busy-status></p>;
+}
+
 export function BasicPaymentPage(props: { order: SandboxOrder; action: string; values: CardFormValues; errors: FieldErrors }) {
   const { order, action, values, errors } = props;
   return (
@@ -15,7 +23,7 @@ export function BasicPaymentPage(props: { order: SandboxOrder; action: string; v
       <section class="card" aria-labelledby="card-heading">
         <h2 id="card-heading">Card details</h2>
         <ErrorSummary errors={errors} />
-        <form method="post" action={action} novalidate>
+        <form method="post" action={action} novalidate data-busy-label={BUSY_LABEL}>
           <TextField
             id="cardNumber"
             label="Card number"
@@ -58,6 +66,7 @@ export function BasicPaymentPage(props: { order: SandboxOrder; action: string; v
           />
           <SaveCardChoice order={order} checked={values.saveCard} />
           <button type="submit">Pay {formatRupiah(order.amount)}</button>
+          <BusyStatus />
         </form>
       </section>
       <TestCardTable />
@@ -107,7 +116,7 @@ export function TwoClickPaymentPage(props: { order: SandboxOrder; card: StoredCa
           <dd>{expiryForDisplay(card.expiryDate)}</dd>
         </dl>
         <ErrorSummary errors={errors} />
-        <form method="post" action={action} novalidate>
+        <form method="post" action={action} novalidate data-busy-label={BUSY_LABEL}>
           <TextField
             id="cvv"
             label="CVV"
@@ -119,6 +128,7 @@ export function TwoClickPaymentPage(props: { order: SandboxOrder; card: StoredCa
             type="password"
           />
           <button type="submit">Pay {formatRupiah(order.amount)}</button>
+          <BusyStatus />
         </form>
       </section>
       <TestCardTable />
@@ -142,7 +152,7 @@ export function ChallengePage(props: { order: SandboxOrder; mask: string; brand:
           Sandbox: the code is <strong>{CHALLENGE_CODE}</strong>; any other code fails the payment.
         </p>
         <ErrorSummary errors={error ? { otp: error } : {}} />
-        <form method="post" action={action} novalidate>
+        <form method="post" action={action} novalidate data-busy-label={BUSY_LABEL}>
           <TextField
             id="otp"
             label="One-time code"
@@ -153,6 +163,7 @@ export function ChallengePage(props: { order: SandboxOrder; mask: string; brand:
             maxlength={6}
           />
           <button type="submit">Verify and pay</button>
+          <BusyStatus />
         </form>
       </section>
     </Layout>

@@ -6,6 +6,7 @@ import { statusData } from "../payloads";
 import { redactBody } from "../request-log";
 import { finpayError, finpaySuccess, RESPONSE } from "../responses";
 import { formatJakarta, secondsSince, sleep } from "../time";
+import type { MoneyBackRefusal } from "../payments";
 import { validateInitiate } from "../validation";
 
 /**
@@ -73,6 +74,27 @@ export function apiRoutes(ctx: SandboxContext): Hono<ApiEnv> {
     });
   });
 
+  // [INFER] void and refund (lib/finpay/money-back.ts): both answer the cancel envelope; the callback follows.
+  api.get("/void/:orderId", ...guard, (c) => {
+    const started = c.get("startedAt");
+    const order = ctx.store.getOrder(c.req.param("orderId"));
+    if (!order) return finpayError(c, started, RESPONSE.notFound.code, RESPONSE.notFound.message);
+    const outcome = ctx.payments.voidPayment(order);
+    if (!outcome.ok) return moneyBackRefusal(c, started, outcome.refusal);
+    return c.json({ responseCode: RESPONSE.success.code, responseMessage: "Request has been processed successfully", processingTime: secondsSince(started), traceId: randomUUID() });
+  });
+
+  api.post("/refund", ...guard, async (c) => {
+    const started = c.get("startedAt");
+    const parsed = parseRefund(await c.req.text());
+    if (!parsed.ok) return finpayError(c, started, parsed.code, parsed.message);
+    const order = ctx.store.getOrder(parsed.orderId);
+    if (!order) return finpayError(c, started, RESPONSE.notFound.code, RESPONSE.notFound.message);
+    const outcome = ctx.payments.refund(order, parsed.amount);
+    if (!outcome.ok) return moneyBackRefusal(c, started, outcome.refusal);
+    return c.json({ responseCode: RESPONSE.success.code, responseMessage: "Request has been processed successfully", processingTime: secondsSince(started), traceId: randomUUID() });
+  });
+
   api.get("/customer/delete/:token", ...guard, (c) => {
     const token = c.req.param("token");
     if (!ctx.store.deleteCard(token)) return finpayError(c, c.get("startedAt"), RESPONSE.notFound.code, "Card Token Not Found");
@@ -110,11 +132,41 @@ async function answerWithFault(c: Context<ApiEnv>, ctx: SandboxContext, fault: s
   return finpayError(c, started, RESPONSE.generalError.code, RESPONSE.generalError.message);
 }
 
+function moneyBackRefusal(c: Context<ApiEnv>, started: number, refusal: MoneyBackRefusal) {
+  if (refusal === "not_permitted") return finpayError(c, started, RESPONSE.notPermitted.code, RESPONSE.notPermitted.message);
+  if (refusal === "over_remaining") return finpayError(c, started, RESPONSE.invalidFormat.code, `${RESPONSE.invalidFormat.message} order.amount`);
+  return finpayError(c, started, RESPONSE.invalidStatus.code, RESPONSE.invalidStatus.message);
+}
+
+type ParsedRefund = { ok: true; orderId: string; amount: number } | { ok: false; code: string; message: string };
+
+/** [INFER] body {"order":{"id","amount"}}: amount a positive whole number, as a digit string or an integer. */
+function parseRefund(text: string): ParsedRefund {
+  const invalid = (path: string): ParsedRefund => ({ ok: false, code: RESPONSE.invalidFormat.code, message: `${RESPONSE.invalidFormat.message} ${path}` });
+  const missing = (path: string): ParsedRefund => ({ ok: false, code: RESPONSE.invalidMandatory.code, message: `${RESPONSE.invalidMandatory.message} ${path}` });
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return invalid("body");
+  }
+  const order = (body as { order?: unknown } | null)?.order;
+  if (order === undefined || order === null) return missing("order");
+  if (typeof order !== "object") return invalid("order");
+  const { id, amount } = order as { id?: unknown; amount?: unknown };
+  if (id === undefined || id === null || id === "") return missing("order.id");
+  if (typeof id !== "string" || !/^[A-Za-z0-9_-]{1,30}$/.test(id)) return invalid("order.id");
+  if (amount === undefined || amount === null || amount === "") return missing("order.amount");
+  const digits = typeof amount === "number" && Number.isInteger(amount) ? String(amount) : amount;
+  if (typeof digits !== "string" || !/^[1-9]\d{0,13}$/.test(digits)) return invalid("order.amount");
+  return { ok: true, orderId: id, amount: Number(digits) };
+}
+
 function sha256(text: string): Buffer {
   return createHash("sha256").update(text).digest();
 }
 
-/** Basic auth with the merchant id and key (finpay-api.md §1); compared in constant time. */
+/** Basic auth with the merchant id and key (docs/finpay-reference.md §1); compared in constant time. */
 function requireMerchant(ctx: SandboxContext): MiddlewareHandler<ApiEnv> {
   const expected = sha256(`${ctx.config.merchantId}:${ctx.config.merchantKey}`);
   return async (c, next) => {

@@ -7,6 +7,7 @@ import { FaultsRequestSchema } from "../faults";
 import type { SubmitOutcome } from "../payments";
 import type { SandboxOrder } from "../state";
 import { formatJakarta } from "../time";
+import { CallbackVariantRequestSchema } from "../variants";
 
 /**
  * The sandbox's own control API for tests and demos, under /__sandbox/ only. No auth: the sandbox is a local
@@ -48,21 +49,23 @@ export function controlRoutes(ctx: SandboxContext): Hono {
     save: z.boolean().default(false),
     /** For the 3-D Secure test card (or a stored card that needs it); defaults to the passing code. */
     otp: z.string().optional(),
+    /** The CVV the customer "types"; "999" (Amex "9999") declines as a CVV mismatch. Defaults to a matching one. */
+    cvv: z.string().regex(/^\d{3,4}$/).optional(),
   });
 
   control.post("/orders/:orderId/pay", (c) =>
     withOrder(c, ctx, async (order) => {
       const body = PayBody.safeParse(await jsonBody(c));
       if (!body.success) return badRequest(c, body.error);
-      const { card, expiry, save, otp } = body.data;
+      const { card, expiry, save, otp, cvv } = body.data;
       const pan = card === undefined ? "5123450000000008" : digitsOnly(String(card));
       if (order.flow === "basic" && (!/^\d{12,19}$/.test(pan) || !passesLuhn(pan))) {
         return c.json({ error: "card must be a Luhn-valid number of 12 to 19 digits" }, 400);
       }
       const outcome =
         order.flow === "two-click"
-          ? ctx.payments.submitStoredCard(order)
-          : ctx.payments.submitCard(order, { pan, expiryDate: toYymm(expiry, ctx.clock()), save });
+          ? ctx.payments.submitStoredCard(order, { ...(cvv ? { cvv } : {}) })
+          : ctx.payments.submitCard(order, { pan, expiryDate: toYymm(expiry, ctx.clock()), save, ...(cvv ? { cvv } : {}) });
       return settle(c, ctx, order, outcome, otp ?? CHALLENGE_CODE);
     }),
   );
@@ -86,6 +89,14 @@ export function controlRoutes(ctx: SandboxContext): Hono {
       const dispatch = ctx.payments.expire(order);
       if (!dispatch) return c.json({ error: `order is ${order.status}, only REQUEST_INITIATED orders can expire` }, 409);
       return c.json({ order: orderView(ctx, order), callback: await firstAttempt(dispatch) });
+    }),
+  );
+
+  // The acquirer's settlement batch, now: after it a void is refused (a refund still works).
+  control.post("/orders/:orderId/settle", (c) =>
+    withOrder(c, ctx, (order) => {
+      if (!ctx.payments.settle(order)) return c.json({ error: `order is ${order.status}, only a captured payment settles` }, 409);
+      return c.json({ order: orderView(ctx, order) });
     }),
   );
 
@@ -135,6 +146,23 @@ export function controlRoutes(ctx: SandboxContext): Hono {
     return c.json(faultsView(ctx));
   });
 
+  // Callbacks shaped the way a real Finpay might send them (another content type, string amounts, extra or missing
+  // members, an unknown status), still correctly signed.
+  control.get("/callback-variants", (c) => c.json({ callbackVariants: ctx.callbackVariants.get() }));
+
+  control.post("/callback-variants", async (c) => {
+    const body = CallbackVariantRequestSchema.safeParse(await jsonBody(c));
+    if (!body.success) return badRequest(c, body.error);
+    ctx.callbackVariants.set(body.data);
+    ctx.logger.warn("callback_variants.set", { ...body.data });
+    return c.json({ callbackVariants: ctx.callbackVariants.get() });
+  });
+
+  control.delete("/callback-variants", (c) => {
+    ctx.callbackVariants.clear();
+    return c.json({ callbackVariants: null });
+  });
+
   control.post("/reset", async (c) => {
     ctx.store.reset();
     ctx.requests.clear();
@@ -142,6 +170,7 @@ export function controlRoutes(ctx: SandboxContext): Hono {
     ctx.inbox.clear();
     ctx.initiateFaults.clear();
     ctx.dispatcher.setFault(null);
+    ctx.callbackVariants.clear();
     ctx.logger.info("sandbox.reset");
     return c.json({ status: "reset", storedCards: ctx.store.listAllCards().length });
   });
@@ -158,6 +187,8 @@ function orderView(ctx: SandboxContext, order: SandboxOrder) {
     redirecturl: `${base}${ACCESS_PATH}/${order.accessToken}`,
     expiryLink: formatJakarta(new Date(order.expiresAt)),
     hasSentCallback: lastCallbackBody !== null,
+    settled: ctx.payments.isSettled(order),
+    refundedAmount: ctx.payments.refundedAmount(order),
   };
 }
 

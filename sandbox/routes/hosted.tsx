@@ -3,6 +3,7 @@ import { Hono, type Context } from "hono";
 import { checkCvv, EMPTY_CARD_FORM, readCardForm, type CardFormValues } from "../card-form";
 import { ACCESS_PATH, type SandboxContext } from "../context";
 import type { FieldErrors } from "../pages/components";
+import { PAGE_CSP } from "../pages/layout";
 import { BasicPaymentPage, ChallengePage, TwoClickPaymentPage } from "../pages/payment-pages";
 import { ExpiredPage, FinishedPage, MessagePage, ResultPage } from "../pages/status-pages";
 import type { SubmitOutcome } from "../payments";
@@ -21,6 +22,9 @@ export function hostedRoutes(ctx: SandboxContext): Hono {
     // Payment pages must never come from a cache or leak their secret URL to the merchant's analytics.
     c.header("cache-control", "no-store");
     c.header("referrer-policy", "no-referrer");
+    // The page's own inline script and stylesheet run by hash; nothing else (see PAGE_CSP).
+    c.header("content-security-policy", PAGE_CSP);
+    c.header("x-content-type-options", "nosniff");
   });
 
   pages.get("/:token", (c) =>
@@ -38,11 +42,11 @@ export function hostedRoutes(ctx: SandboxContext): Hono {
         const cvv = typeof form.cvv === "string" ? form.cvv.trim() : "";
         const error = stored ? checkCvv(cvv, stored.info.brand) : undefined;
         if (error) return renderTwoClick(c, ctx, order, { cvv: error }, 422);
-        return finish(c, order, ctx.payments.submitStoredCard(order));
+        return finish(c, order, ctx.payments.submitStoredCard(order, { cvv }));
       }
       const entry = readCardForm(form, ctx.clock());
       if (!entry.ok) return renderBasic(c, order, entry.values, entry.errors, 422);
-      return finish(c, order, ctx.payments.submitCard(order, { pan: entry.pan, expiryDate: entry.expiryDate, save: entry.save }));
+      return finish(c, order, ctx.payments.submitCard(order, { pan: entry.pan, expiryDate: entry.expiryDate, save: entry.save, cvv: entry.cvv }));
     }),
   );
 

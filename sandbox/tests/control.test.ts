@@ -155,6 +155,43 @@ describe("control API (/__sandbox)", () => {
     expect((json.callback as CallbackRecord).attempts).toHaveLength(1);
   });
 
+  describe("callback variants", () => {
+    afterEach(() => sb.control("DELETE", "/callback-variants"));
+
+    it("sends the next callback as text/plain with string amounts, extra members and an unknown status, still correctly signed", async () => {
+      const set = await sb.control("POST", "/callback-variants", { contentType: "text/plain; charset=utf-8", amountsAsStrings: true, extraMembers: true, status: "SETTLEMENT_PENDING", count: 1 });
+      expect(set.json.callbackVariants).toMatchObject({ remaining: 1, variant: { contentType: "text/plain; charset=utf-8", status: "SETTLEMENT_PENDING" } });
+      const { id } = await initiate();
+      const { json } = await sb.control("POST", `/orders/${id}/pay`);
+      expect(json.callback).toMatchObject({ contentType: "text/plain; charset=utf-8", paymentStatus: "SETTLEMENT_PENDING", state: "delivered" });
+      const [received] = receiver.received;
+      expect(received?.headers["content-type"]).toBe("text/plain; charset=utf-8");
+      expect(verifyCallbackSignature(received?.body ?? "", MERCHANT_KEY).valid).toBe(true);
+      const body = JSON.parse(received?.body ?? "{}") as Json & { order: Json; result: { payment: Json } };
+      expect(Object.keys(body)).toEqual(["customer", "order", "card", "meta", "sourceOfFunds", "merchant", "transaction", "result", "transactionTime", "additionalInfo", "signature"]);
+      expect(body.order).toMatchObject({ id, amount: "150000", installment: null });
+      expect(body.result.payment).toMatchObject({ amount: "150000", status: "SETTLEMENT_PENDING", approvalCode: "831000" });
+      // The order itself is CAPTURED; the switch was used up by one callback.
+      expect((await sb.api("GET", `/pg/payment/card/check/${id}`)).json.data).toMatchObject({ result: { payment: { status: "CAPTURED" } } });
+      expect((await sb.control("GET", "/callback-variants")).json.callbackVariants).toBeNull();
+      const second = await initiate();
+      await sb.control("POST", `/orders/${second.id}/pay`);
+      expect(receiver.received[1]?.headers["content-type"]).toBe("application/json");
+    });
+
+    it("can leave out every optional member, and refuses unknown switches", async () => {
+      await sb.control("POST", "/callback-variants", { missingOptionalMembers: true });
+      const { id } = await initiate();
+      await sb.control("POST", `/orders/${id}/fail`);
+      const body = receiver.received[0]?.body ?? "";
+      expect(verifyCallbackSignature(body, MERCHANT_KEY).valid).toBe(true);
+      expect(JSON.parse(body)).toEqual({ customer: { id: expect.any(String) }, order: { id, amount: 150000 }, result: { payment: { status: "FAILURE" } }, signature: expect.any(String) });
+      expect((await sb.control("GET", "/callback-variants")).json.callbackVariants).toMatchObject({ remaining: null });
+      expect((await sb.control("POST", "/callback-variants", { colour: "red" })).status).toBe(400);
+      expect((await sb.control("POST", "/callback-variants", { contentType: "text/plain\r\nX-Evil: 1" })).status).toBe(400);
+    });
+  });
+
   describe("faults", () => {
     it("initiate error_500 for the next N calls, then back to normal", async () => {
       const set = await sb.control("POST", "/faults", { initiate: { mode: "error_500", count: 2 } });

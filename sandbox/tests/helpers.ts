@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, expect } from "vitest";
 import { createSandbox, type Sandbox, type SandboxOptions } from "../sandbox";
 
 /** Helpers for the sandbox's HTTP tests: a started sandbox, a callback receiver, request builders. */
@@ -131,6 +132,22 @@ export async function startReceiver(options: { failFirst?: number; hangFirst?: n
   };
 }
 
+/**
+ * A sandbox and a callback receiver for all the tests of a file: started before the first test, both stopped
+ * after the last. `use` receives them once they run.
+ */
+export function withSandboxAndReceiver(use: (started: { sb: TestSandbox; receiver: CallbackReceiver }) => void, options: SandboxOptions = {}) {
+  let started: { sb: TestSandbox; receiver: CallbackReceiver } | undefined;
+  beforeAll(async () => {
+    started = { sb: await startTestSandbox(options), receiver: await startReceiver() };
+    use(started);
+  });
+  afterAll(async () => {
+    await started?.sb.close();
+    await started?.receiver.close();
+  });
+}
+
 /** A unique Alpha Dash order id (at most 30 characters). */
 export function orderId(prefix = "T"): string {
   return `${prefix}-${randomUUID().replace(/-/g, "").slice(0, 20)}`;
@@ -167,6 +184,13 @@ export async function initiateBasic(sb: TestSandbox, callbackUrl: string, patch?
   const body = basicRequest(callbackUrl, patch);
   const answer = await sb.api("POST", "/pg/payment/card/initiate", body);
   return { id: String(body.order.id), answer, path: answer.json.redirecturl ? accessPath(answer.json.redirecturl) : "" };
+}
+
+/** initiateBasic for a request that must be accepted: fails the test unless the sandbox answers 2000000. */
+export async function initiateAccepted(sb: TestSandbox, callbackUrl: string, patch?: Parameters<typeof basicRequest>[1]) {
+  const started = await initiateBasic(sb, callbackUrl, patch);
+  expect(started.answer.json.responseCode).toBe("2000000");
+  return started;
 }
 
 /** Fills the basic card form. */

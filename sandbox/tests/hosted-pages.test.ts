@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SEED_CARD_TOKEN, SEED_CUSTOMER_ID } from "../payments";
-import { basicRequest, cardFields, initiateBasic, startReceiver, startTestSandbox, type CallbackReceiver, type TestSandbox } from "./helpers";
+import { basicRequest, cardFields, initiateAccepted, withSandboxAndReceiver, type CallbackReceiver, type TestSandbox } from "./helpers";
 
 /** HTML-level checks of the hosted pages over HTTP (the browser walk-through is e2e/sandbox-hosted-pages.spec.ts). */
 describe("hosted pages", () => {
   let sb: TestSandbox;
   let receiver: CallbackReceiver;
-  beforeAll(async () => {
-    sb = await startTestSandbox();
-    receiver = await startReceiver();
-  });
-  afterAll(async () => {
-    await sb.close();
-    await receiver.close();
-  });
+  withSandboxAndReceiver((started) => ({ sb, receiver } = started));
 
-  const initiate = async (patch?: Parameters<typeof basicRequest>[1]) => {
-    const started = await initiateBasic(sb, receiver.url, patch);
-    expect(started.answer.json.responseCode).toBe("2000000");
-    return started;
-  };
+  const initiate = (patch?: Parameters<typeof basicRequest>[1]) => initiateAccepted(sb, receiver.url, patch);
   const get = async (path: string) => {
     const response = await fetch(`${sb.url}${path}`, { redirect: "manual" });
     return { status: response.status, html: await response.text(), headers: response.headers };

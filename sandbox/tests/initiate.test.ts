@@ -105,6 +105,20 @@ describe("POST /pg/payment/card/initiate", () => {
       ["order.item empty", (b) => (b.order.item = []), "4000001", "Invalid Field Format order.item"],
       ["order.item.0.name missing", (b) => (b.order.item = [{ quantity: "1", unitPrice: "1000" }]), "4000002", "Invalid Mandatory Field order.item.0.name"],
       ["order.item.1.quantity of 4 digits", (b) => (b.order.item = [{ name: "A", quantity: "1", unitPrice: "1" }, { name: "B", quantity: "1000", unitPrice: "1" }]), "4000001", "Invalid Field Format order.item.1.quantity"],
+      // items against the amount [INFER]
+      ["items adding up to less than the amount", (b) => (b.order.item = [{ name: "A", quantity: "2", unitPrice: "50000" }]), "4000001", "Invalid Field Format order.amount"],
+      // billing, shipping, device (§3.8)
+      ["billing.address.street over 100", (b) => (b.billing = { address: { street: "x".repeat(101) } }), "4000001", "Invalid Field Format billing.address.street"],
+      ["billing.address.stateProvince over 20", (b) => (b.billing = { address: { stateProvince: "Kepulauan Bangka Belitung" } }), "4000001", "Invalid Field Format billing.address.stateProvince"],
+      ["billing.address.country not alpha-3", (b) => (b.billing = { address: { country: "ID" } }), "4000001", "Invalid Field Format billing.address.country"],
+      ["shipping.method unknown", (b) => (b.shipping = { method: "JNE_REG" }), "4000001", "Invalid Field Format shipping.method"],
+      ["shipping.address.postcodeZip not Alpha Dash", (b) => (b.shipping = { address: { postcodeZip: "40 111" } }), "4000001", "Invalid Field Format shipping.address.postcodeZip"],
+      ["shipping.address.stateProvinceCode over 3", (b) => (b.shipping = { address: { stateProvinceCode: "ID-JB" } }), "4000001", "Invalid Field Format shipping.address.stateProvinceCode"],
+      ["shipping.address.city empty", (b) => (b.shipping = { address: { city: "" } }), "4000002", "Invalid Mandatory Field shipping.address.city"],
+      ["shipping.contact.mobilePhone local format", (b) => (b.shipping = { contact: { mobilePhone: "081234567890" } }), "4000001", "Invalid Field Format shipping.contact.mobilePhone"],
+      ["shipping.contact.firstName over 50", (b) => (b.shipping = { contact: { firstName: "x".repeat(51) } }), "4000001", "Invalid Field Format shipping.contact.firstName"],
+      ["device.ipAddress IPv6", (b) => (b.device = { ipAddress: "2001:db8::1" }), "4000001", "Invalid Field Format device.ipAddress"],
+      ["device.browser over 2048", (b) => (b.device = { browser: "M".repeat(2049) }), "4000001", "Invalid Field Format device.browser"],
       // customer
       ["customer.id missing", (b) => delete b.customer.id, "4000002", "Invalid Mandatory Field customer.id"],
       ["customer.id over 320", (b) => (b.customer.id = "x".repeat(321)), "4000001", "Invalid Field Format customer.id"],

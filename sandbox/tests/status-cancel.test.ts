@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { basicRequest, cardFields, initiateBasic, startReceiver, startTestSandbox, type CallbackReceiver, type TestSandbox } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { basicRequest, cardFields, initiateAccepted, withSandboxAndReceiver, type CallbackReceiver, type TestSandbox } from "./helpers";
 
 describe("check status and cancel", () => {
   let sb: TestSandbox;
   let receiver: CallbackReceiver;
-  beforeAll(async () => {
-    sb = await startTestSandbox();
-    receiver = await startReceiver();
-  });
-  afterAll(async () => {
-    await sb.close();
-    await receiver.close();
-  });
+  withSandboxAndReceiver((started) => ({ sb, receiver } = started));
 
-  const initiate = async (patch?: Parameters<typeof basicRequest>[1]) => {
-    const started = await initiateBasic(sb, receiver.url, patch);
-    expect(started.answer.json.responseCode).toBe("2000000");
-    return started;
-  };
+  const initiate = (patch?: Parameters<typeof basicRequest>[1]) => initiateAccepted(sb, receiver.url, patch);
 
   it("answers REQUEST_INITIATED before payment, shaped like the reference's sample", async () => {
     const { id } = await initiate((b) => (b.meta = { data: { cart: "c-9" } }));

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SEED_CARD_TOKEN, SEED_CUSTOMER_ID } from "../payments";
-import { accessPath, basicRequest, cardFields, startReceiver, startTestSandbox, type CallbackReceiver, type TestSandbox } from "./helpers";
+import { accessPath, basicRequest, cardFields, withSandboxAndReceiver, type CallbackReceiver, type TestSandbox } from "./helpers";
 
 interface WireCard {
   token: string;
@@ -13,14 +13,7 @@ interface WireCard {
 describe("stored cards: save, retrieve, two-click, delete", () => {
   let sb: TestSandbox;
   let receiver: CallbackReceiver;
-  beforeAll(async () => {
-    sb = await startTestSandbox();
-    receiver = await startReceiver();
-  });
-  afterAll(async () => {
-    await sb.close();
-    await receiver.close();
-  });
+  withSandboxAndReceiver((started) => ({ sb, receiver } = started));
 
   const retrieve = async (customerId: string) => {
     const answer = await sb.api("GET", `/pg/payment/card/customer/${encodeURIComponent(customerId)}`);

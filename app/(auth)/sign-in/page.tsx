@@ -1,30 +1,61 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/account/sign-in-form";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { getSessionUserId } from "@/lib/auth/session";
 import { demoCredentialsToShow } from "@/lib/account/demo-customer";
+import { demoMerchantToShow } from "@/lib/console/demo-merchant";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.signIn");
+  return { title: t("title") };
+}
 
-type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; reset?: string | string[] }> };
+
+const code = (chunks: React.ReactNode) => <code className="font-mono">{chunks}</code>;
 
 export default async function SignInPage({ searchParams }: Props) {
-  const callbackUrl = safeReturnPath((await searchParams).callbackUrl, "/account");
+  const query = await searchParams;
+  const callbackUrl = safeReturnPath(query.callbackUrl, "/account");
   if (await getSessionUserId()) redirect(callbackUrl);
+  const [t, fields] = await Promise.all([getTranslations("auth.signIn"), getTranslations("auth.fields")]);
   const demo = demoCredentialsToShow();
+  const merchant = demoMerchantToShow();
+  const credentials = (login: { email: string; password: string }) => t.rich("demoCredentials", { email: () => code(login.email), password: () => code(login.password) });
   return (
     <section className="mx-auto max-w-md space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+      {query.reset === "done" ? (
+        <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
+          {t("resetDone")}
+        </p>
+      ) : null}
       {demo ? (
-        <aside aria-label="Demo account" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          <p className="font-medium">Demo customer (local Finpay sandbox)</p>
-          <p>
-            Email <code className="font-mono">{demo.email}</code> · password <code className="font-mono">{demo.password}</code>
-          </p>
+        <aside aria-label={t("demoCustomerLabel")} className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <p className="font-medium">{t("demoCustomerTitle")}</p>
+          <p>{credentials(demo)}</p>
         </aside>
       ) : null}
-      <SignInForm callbackUrl={callbackUrl} />
+      {merchant ? (
+        <aside aria-label={t("demoMerchantLabel")} className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900">
+          <p className="font-medium">{t("demoMerchantTitle")}</p>
+          <p>{credentials(merchant)}</p>
+        </aside>
+      ) : null}
+      <SignInForm
+        callbackUrl={callbackUrl}
+        labels={{
+          email: fields("email"),
+          password: fields("password"),
+          forgot: t("forgot"),
+          submit: t("submit"),
+          pending: t("pending"),
+          newHere: t("newHere"),
+          createAccount: t("createAccount"),
+        }}
+      />
     </section>
   );
 }

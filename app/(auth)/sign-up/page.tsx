@@ -1,23 +1,44 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/account/sign-up-form";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { getSessionUserId } from "@/lib/auth/session";
 
-export const metadata: Metadata = { title: "Create an account" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.signUp");
+  return { title: t("title") };
+}
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
 
 export default async function SignUpPage({ searchParams }: Props) {
   const callbackUrl = safeReturnPath((await searchParams).callbackUrl, "/account");
   if (await getSessionUserId()) redirect(callbackUrl);
+  const [t, fields, profile] = await Promise.all([getTranslations("auth.signUp"), getTranslations("auth.fields"), getTranslations("account.profile")]);
   return (
     <section className="mx-auto max-w-lg space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Create an account</h1>
-        <p className="mt-1 text-sm text-stone-600">Your name, email and mobile phone are sent to Finpay with each payment.</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-sm text-stone-600">{t("intro")}</p>
       </div>
-      <SignUpForm callbackUrl={callbackUrl} />
+      <SignUpForm
+        callbackUrl={callbackUrl}
+        labels={{
+          firstName: profile("firstName"),
+          lastName: profile("lastName"),
+          email: profile("email"),
+          mobilePhone: profile("mobilePhone"),
+          phoneHint: t("phoneHint"),
+          password: fields("password"),
+          passwordHint: fields("passwordHint"),
+          confirmPassword: fields("confirmPassword"),
+          submit: t("submit"),
+          pending: t("pending"),
+          haveAccount: t("haveAccount"),
+          signIn: t("signIn"),
+        }}
+      />
     </section>
   );
 }

@@ -1,28 +1,46 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SavedCardList } from "@/components/account/saved-card-list";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageSection } from "@/components/ui/page-section";
 import { requireUser } from "@/lib/auth/session";
-import { listSavedCards } from "@/lib/payments/saved-cards";
+import { formatWib } from "@/lib/datetime";
+import { LiveRefresh } from "@/components/orders/live-refresh";
+import { isCardFetchPending, listSavedCards } from "@/lib/payments/saved-cards";
 
-export const metadata: Metadata = { title: "Saved cards" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("account.cards");
+  return { title: t("title") };
+}
 
 export default async function SavedCardsPage() {
   const user = await requireUser("/account/cards");
-  const cards = await listSavedCards(user.id);
+  const [cards, fetching, locale, t] = await Promise.all([listSavedCards(user.id), isCardFetchPending(user.id), getLocale(), getTranslations("account.cards")]);
+  const details = (card: (typeof cards)[number]) =>
+    [
+      card.cardType?.toLowerCase(),
+      card.expiry ? t("expires", { expiry: card.expiry }) : null,
+      t("added", { date: formatWib(card.createdAt, locale, "date") }),
+      card.lastUsedAt ? t("lastUsed", { date: formatWib(card.lastUsedAt, locale, "date") }) : t("notUsed"),
+    ]
+      .filter(Boolean)
+      .join(" · ");
   return (
-    <section className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Saved cards</h1>
-        <p className="mt-1 text-sm text-stone-600">
-          Finpay keeps your card; this shop keeps only a reference. With a saved card you type just the CVV at checkout.
-        </p>
-      </div>
+    <PageSection title={t("title")} intro={t("intro")}>
+      {fetching ? (
+        <div role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
+          <p>{t("fetching")}</p>
+          <LiveRefresh everyMs={2000} note={t("fetchingNote")} />
+        </div>
+      ) : null}
       {cards.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 bg-white p-8 text-center text-stone-700">
-          No saved cards. Tick &ldquo;Save this card for next time&rdquo; when you pay with a new card.
-        </p>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <SavedCardList cards={cards.map((c) => ({ ...c, createdAt: c.createdAt.toISOString(), lastUsedAt: c.lastUsedAt?.toISOString() ?? null }))} />
+        <SavedCardList
+          cards={cards.map((c) => ({ id: c.id, label: c.label, details: details(c), removeLabel: t("removeLabel", { card: c.label }) }))}
+          labels={{ remove: t("remove"), removing: t("removing") }}
+        />
       )}
-    </section>
+    </PageSection>
   );
 }

@@ -1,37 +1,44 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { StatusBadge } from "@/components/orders/status-badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageSection } from "@/components/ui/page-section";
 import { requireUser } from "@/lib/auth/session";
+import { formatWib } from "@/lib/datetime";
+import { shippingLabel } from "@/lib/delivery/presentation";
 import { formatIdr } from "@/lib/money";
 import { orderNumber } from "@/lib/payments/ids";
 import { listOrders } from "@/lib/payments/queries";
 
-export const metadata: Metadata = { title: "Your orders" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("orders.meta");
+  return { title: t("listTitle") };
+}
 
 export default async function OrdersPage() {
   const user = await requireUser("/account/orders");
-  const orders = await listOrders(user.id);
+  const locale = await getLocale();
+  const [orders, t, tDelivery] = await Promise.all([listOrders(user.id, locale), getTranslations("orders.list"), getTranslations("checkout.delivery")]);
   return (
-    <section className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Your orders</h1>
+    <PageSection title={t("heading")}>
       {orders.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-stone-300 bg-white p-10 text-center">
-          <p className="text-stone-700">You have not ordered anything yet.</p>
-          <Link href="/" className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
-            Browse the catalog
-          </Link>
-        </div>
+        <EmptyState link={{ href: "/", label: t("browse") }}>{t("empty")}</EmptyState>
       ) : (
         <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
           {orders.map((order) => (
             <li key={order.id} data-testid="order-row">
               <Link href={`/orders/${order.id}`} className="flex flex-wrap items-center justify-between gap-3 px-5 py-4 hover:bg-stone-50">
                 <span>
-                  <span className="font-medium">Order {orderNumber(order.id)}</span>
+                  <span className="font-medium">{t("order", { number: orderNumber(order.id) })}</span>
                   <span className="block text-sm text-stone-600">
-                    {order.createdAt.toLocaleDateString("en-GB", { timeZone: "Asia/Jakarta" })} · {order.firstItem}
-                    {order.itemCount > 1 ? ` and more (${order.itemCount} items)` : ""}
+                    {formatWib(order.createdAt, locale, "date")} · {order.itemCount > 1 ? t("items", { first: order.firstItem ?? "", count: order.itemCount }) : order.firstItem}
                   </span>
+                  {order.delivery ? (
+                    <span className="block text-sm text-stone-600" data-testid="order-row-delivery">
+                      {t("delivery", { option: order.delivery.option.name, city: order.delivery.address.city, shipping: shippingLabel(tDelivery, order.shippingIdr ?? 0) })}
+                    </span>
+                  ) : null}
                 </span>
                 <span className="flex items-center gap-3">
                   <StatusBadge status={order.status} />
@@ -42,6 +49,6 @@ export default async function OrdersPage() {
           ))}
         </ul>
       )}
-    </section>
+    </PageSection>
   );
 }

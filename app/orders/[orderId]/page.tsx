@@ -1,117 +1,150 @@
-import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PaymentChoices } from "@/components/checkout/payment-choices";
+import { PaymentOptions } from "@/components/checkout/payment-options";
 import { Countdown } from "@/components/orders/countdown";
 import { LiveRefresh } from "@/components/orders/live-refresh";
 import { OrderLines } from "@/components/orders/order-lines";
 import { CancelPaymentButton, CheckStatusButton } from "@/components/orders/order-actions";
 import { PaymentInspector } from "@/components/orders/payment-inspector";
+import { OrderDelivery } from "@/components/orders/order-delivery";
+import { RefundNotice } from "@/components/orders/refund-notice";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { requireUser } from "@/lib/auth/session";
+import { formatWib } from "@/lib/datetime";
+import { deliveryRows } from "@/lib/delivery/presentation";
 import { formatIdr } from "@/lib/money";
 import { payAgainAction } from "@/lib/payments/actions";
 import { orderNumber } from "@/lib/payments/ids";
-import { getInspectorEntries, getOrderForUser } from "@/lib/payments/queries";
-import { reconcileOrderIfDue } from "@/lib/payments/reconcile";
-import { listSavedCards } from "@/lib/payments/saved-cards";
+import { PAYMENT_LINK_MINUTES } from "@/lib/payments/link-lifetime";
+import { failureOf } from "@/lib/payments/messages";
+import { orderNoticeKey } from "@/lib/payments/order-notices";
+import { showCustomerInspector } from "@/lib/payments/inspector-visibility";
+import { confirmedRefunds } from "@/lib/payments/money-back";
+import { getOrderPage } from "@/lib/payments/queries";
+import { isUuid } from "@/lib/uuid";
 
-type Props = { params: Promise<{ orderId: string }> };
+type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<{ notice?: string | string[] }> };
 
-export const metadata: Metadata = { title: "Order" };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { orderId } = await params;
+  const t = await getTranslations("orders.meta");
+  // The number is derived from the id in the address; nothing is read before the page checks the owner.
+  return { title: isUuid(orderId) ? t("title", { number: orderNumber(orderId) }) : t("listTitle") };
+}
 
-export default async function OrderPage({ params }: Props) {
+export default async function OrderPage({ params, searchParams }: Props) {
   const { orderId } = await params;
   const user = await requireUser(`/orders/${orderId}`);
-  if (!(await getOrderForUser(orderId, user.id))) notFound(); // someone else's order looks like no order at all
-  await reconcileOrderIfDue(orderId); // a lost or late callback is settled from check-status here
-  const detail = (await getOrderForUser(orderId, user.id))!;
-  const { order, items, attempts, liveAttempt } = detail;
+  const locale = await getLocale();
+  const view = await getOrderPage(orderId, user.id, locale);
+  if (!view) notFound(); // someone else's order looks like no order at all
+  const { order, items, attempts, liveAttempt, canPayAgain, canCheckStatus, paidWith, duplicatePayments: duplicates } = view;
+  const [t, tActions, tPayments, tDelivery] = await Promise.all([
+    getTranslations("orders.page"),
+    getTranslations("orders.actions"),
+    getTranslations("payments"),
+    getTranslations("checkout.delivery"),
+  ]);
   const latest = attempts[0];
-  const canPayAgain = ["failed", "expired", "cancelled"].includes(order.status) || (order.status === "pending_payment" && !liveAttempt);
-  const [entries, cards] = await Promise.all([getInspectorEntries(attempts.map((a) => a.id)), canPayAgain ? listSavedCards(user.id) : []]);
-  const duplicates = attempts.filter((a) => a.duplicatePayment);
+  const noticeKey = order.status === "paid" ? orderNoticeKey((await searchParams).notice) : null;
+  const failure = !liveAttempt && latest && order.status !== "paid" ? failureOf(latest.failureMessage) : null;
+  const refunds = order.paidAttemptId ? await confirmedRefunds(order.id) : [];
+  const checkStatusLabels = { submit: tActions("checkStatus"), pending: tActions("checking") };
+  const paidValues = { amount: formatIdr(order.totalIdr), date: order.paidAt ? formatWib(order.paidAt, locale) : "", card: paidWith ?? "" };
+  const paidText = order.paidAt ? (paidWith ? t("paidOnWith", paidValues) : t("paidOn", paidValues)) : paidWith ? t("paidWith", paidValues) : t("paid", paidValues);
 
   return (
     <section className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <Link href="/account/orders" className="text-sm text-brand-700 hover:underline">
-            ← Your orders
+            {t("back")}
           </Link>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight">Order {orderNumber(order.id)}</h1>
-          <p className="text-sm text-stone-600">Placed {order.createdAt.toLocaleString("en-GB", { timeZone: "Asia/Jakarta" })} WIB</p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t("heading", { number: orderNumber(order.id) })}</h1>
+          <p className="text-sm text-stone-600">{t("placed", { date: formatWib(order.createdAt, locale) })}</p>
         </div>
         <div role="status" aria-live="polite" className="text-right">
           <StatusBadge status={order.status} testId="order-status" />
         </div>
       </div>
 
+      {noticeKey ? (
+        <p role="status" data-testid="order-notice" className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900">
+          {tPayments(`notices.${noticeKey}`)}
+        </p>
+      ) : null}
+
       {duplicates.length > 0 ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
-          This order was paid more than once ({duplicates.map((a) => a.finpayOrderId).join(", ")}). We will refund the extra payment; no action is needed.
+          {t("duplicate", { ids: duplicates.map((a) => a.finpayOrderId).join(", ") })}
         </p>
       ) : null}
 
       {liveAttempt ? (
         <div className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-5">
-          <p className="font-medium text-amber-900">Waiting for your payment at Finpay.</p>
+          <p className="font-medium text-amber-900">{liveAttempt.status === "initiating" ? t("initiating") : t("waiting")}</p>
           {liveAttempt.expiresAt ? (
             <p className="text-sm text-amber-900">
-              The payment link expires in <Countdown expiresAt={liveAttempt.expiresAt.toISOString()} />.
+              {t.rich("expiresIn", { countdown: () => <Countdown expiresAt={liveAttempt.expiresAt!.toISOString()} expiredLabel={t("countdownExpired")} /> })}{" "}
+              <span data-testid="link-lifetime">{t("lifetime", { minutes: PAYMENT_LINK_MINUTES })}</span>
             </p>
           ) : null}
           <div className="flex flex-wrap items-start gap-3">
             {liveAttempt.redirectUrl ? (
               <a href={liveAttempt.redirectUrl} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
-                Continue to payment
+                {t("continue")}
               </a>
             ) : null}
-            <CheckStatusButton orderId={order.id} />
-            <CancelPaymentButton orderId={order.id} />
+            <CheckStatusButton orderId={order.id} labels={checkStatusLabels} />
+            <CancelPaymentButton orderId={order.id} labels={{ submit: tActions("cancelPayment"), pending: tActions("cancelling") }} />
           </div>
-          <LiveRefresh />
+          <LiveRefresh note={t("refreshNote")} />
         </div>
       ) : null}
 
-      {!liveAttempt && latest && order.status !== "paid" && latest.failureMessage ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
-          {latest.failureMessage}
+      {order.closedAt && order.status !== "paid" ? (
+        <p data-testid="order-closed" className="rounded-md border border-stone-300 bg-stone-50 px-4 py-3 text-sm text-stone-800">
+          {t("closed", { date: formatWib(order.closedAt, locale) })}
+        </p>
+      ) : null}
+
+      {failure ? (
+        <p role="alert" data-testid="payment-failure" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+          {tPayments(`failures.${failure}`)}
         </p>
       ) : null}
 
       {order.status === "paid" ? (
-        <p className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
-          Thank you! Your payment of {formatIdr(order.totalIdr)} was received{order.paidAt ? ` on ${order.paidAt.toLocaleString("en-GB", { timeZone: "Asia/Jakarta" })} WIB` : ""}.
+        <p data-testid="paid-notice" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+          {paidText}
         </p>
       ) : null}
 
+      <RefundNotice refunds={refunds} totalIdr={order.totalIdr} />
+
       <div className="grid gap-6 lg:grid-cols-[1fr_360px]">
         <OrderLines
-          title="Items"
+          title={t("items")}
           lines={items.map((item) => ({ ...item, lineTotalIdr: item.unitPriceIdr * item.quantity }))}
+          rows={order.delivery && order.itemsSubtotalIdr !== null ? deliveryRows(tDelivery, order.itemsSubtotalIdr, order.delivery.option.name, order.shippingIdr ?? 0) : []}
           totalIdr={order.totalIdr}
           totalTestId="order-total"
         />
         <div className="space-y-4">
+          {order.delivery ? <OrderDelivery delivery={order.delivery} /> : null}
           {canPayAgain ? (
             <div className="space-y-3 rounded-lg border border-stone-200 bg-white p-5">
-              <h2 className="font-semibold">Pay again</h2>
-              <PaymentChoices
-                action={payAgainAction}
-                idempotencyKey={randomUUID()}
-                orderId={order.id}
-                amountLabel={formatIdr(order.totalIdr)}
-                savedCards={cards}
-              />
+              <h2 className="font-semibold">{t("payAgain")}</h2>
+              <PaymentOptions action={payAgainAction} orderId={order.id} amountIdr={order.totalIdr} savedCards={view.savedCards} />
             </div>
           ) : null}
-          {!liveAttempt && latest ? <CheckStatusButton orderId={order.id} /> : null}
+          {!liveAttempt && canCheckStatus ? <CheckStatusButton orderId={order.id} labels={checkStatusLabels} /> : null}
         </div>
       </div>
 
-      {attempts.length > 0 ? <PaymentInspector attempts={attempts} entries={entries} /> : null}
+      {attempts.length > 0 && showCustomerInspector() ? <PaymentInspector attempts={attempts} entries={view.inspector} /> : null}
     </section>
   );
 }

@@ -23,6 +23,8 @@ export const ACTION_NAMES = [
   "cancelPaymentAction",
   "checkStatusAction",
   "removeSavedCardAction",
+  "refundAction",
+  "voidAction",
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -69,6 +71,9 @@ export async function callAction(request: APIRequestContext, name: ActionName, c
     headers: {
       "Next-Action": actionId(name),
       Accept: "text/x-component",
+      // The suite reads the English shop; an API request sends no Accept-Language of its own (the shop would answer
+      // in Bahasa Indonesia, its default).
+      "Accept-Language": "en-US",
       ...(origin === null ? {} : { Origin: origin }),
       ...call.headers,
     },

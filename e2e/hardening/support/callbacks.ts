@@ -1,6 +1,9 @@
-import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse, type Locator } from "@playwright/test";
 import { phpJsonEncode, withSignature } from "@/lib/finpay";
-import { SANDBOX_URL, control } from "../../support/sandbox";
+import type { PaymentEventOutcome } from "@/db/event-outcomes";
+import { control } from "../../support/sandbox";
+
+export { sandboxCallbacks } from "../../support/sandbox";
 import { APP_URL } from "./shop";
 
 /** The merchant key both e2e servers share (playwright.config.ts): the tests play Finpay with it. */
@@ -18,14 +21,6 @@ export function signedBody(payload: Record<string, unknown>, key = MERCHANT_KEY)
   return phpJsonEncode(withSignature(payload, key));
 }
 
-type CallbackRecord = { body: string; paymentStatus: string; state: string; attempts: { httpStatus: number | null }[] };
-
-/** Every callback the sandbox made for one Finpay order, oldest first (bodies exactly as signed). */
-export async function sandboxCallbacks(request: APIRequestContext, finpayOrderId: string): Promise<CallbackRecord[]> {
-  const response = await request.get(`${SANDBOX_URL}/__sandbox/callbacks?orderId=${finpayOrderId}`);
-  return ((await response.json()) as { callbacks: CallbackRecord[] }).callbacks;
-}
-
 /**
  * Settles a Finpay order at the sandbox without delivering its callback, and returns that callback's exact bytes,
  * so a test can deliver it (or tampered copies) itself.
@@ -35,4 +30,9 @@ export async function settleWithoutCallback(request: APIRequestContext, finpayOr
   const settled = await control(request, `/orders/${finpayOrderId}/${outcome}`, {});
   expect(settled.callback.state).toBe("dropped");
   return settled.callback.body as string;
+}
+
+/** The payment inspector's label of one stored event outcome; typed, so a misspelt outcome fails the typecheck. */
+export function outcomeLabel(inspector: Locator, outcome: PaymentEventOutcome): Locator {
+  return inspector.getByText(outcome, { exact: true });
 }

@@ -83,7 +83,7 @@ export async function startApp(options: AppOptions): Promise<RunningServer> {
     env.PGLITE_DIR = path.join(".data", `e2e-hardening-${options.port}`);
     rmSync(env.PGLITE_DIR, { recursive: true, force: true });
   }
-  const seeded = spawnSync("npx", ["tsx", "db/seed-cli.ts"], { env, encoding: "utf8" });
+  const seeded = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/db-seed.ts"], { env, encoding: "utf8" });
   if (seeded.status !== 0) throw new Error(`seeding the app on ${options.port} failed: ${seeded.stderr}`);
   const child = startProcess(`app-${options.port}`, "npx", ["next", "start", "--port", String(options.port)], env);
   await waitUntil(answers(`${url}/api/health`), 60_000, `the app on ${url} answering`);

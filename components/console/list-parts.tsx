@@ -1,0 +1,28 @@
+import { useTranslations } from "next-intl";
+import type { FilterError } from "@/lib/console/filters";
+import type { Option } from "./filter-form";
+
+/** Shared pieces of the console's lists: "any" first in a choice, the "filters not applied" note, the empty state. */
+
+export function withAny(anyLabel: string, options: Option[]): Option[] {
+  return [{ value: "", label: anyLabel }, ...options];
+}
+
+/** The filter errors (`console.validation` keys from lib/console) in the merchant's language, by field, for the form. */
+export function worded(errors: Record<string, FilterError>, say: (key: FilterError) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, say(key)]));
+}
+
+export function FilterErrors({ errors }: { errors: Record<string, string> }) {
+  const t = useTranslations("console.filters");
+  if (Object.keys(errors).length === 0) return null;
+  return (
+    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {t("notApplied", { errors: Object.values(errors).join(" ") })}
+    </p>
+  );
+}
+
+export function EmptyList({ children }: { children: React.ReactNode }) {
+  return <p className="rounded-lg border border-dashed border-stone-300 bg-white px-4 py-8 text-center text-sm text-stone-600">{children}</p>;
+}

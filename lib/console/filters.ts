@@ -1,0 +1,140 @@
+import { z } from "zod";
+import { orderStatus, paymentMethod } from "@/db/schema";
+
+/**
+ * The console's order-list filters, read from the address (so a filtered list can be bookmarked, shared and
+ * exported as it is). A wrong value is named and left out; the rest of the filter still applies.
+ */
+
+export const ORDER_SORTS = ["newest", "oldest", "total_desc", "total_asc"] as const;
+/** Its words are the `console.sort` messages. */
+export type OrderSort = (typeof ORDER_SORTS)[number];
+
+/**
+ * Why a filter value was left out, as a key of the `console.validation` messages: the page translates it, so this
+ * module stays free of next-intl (vitest runs it outside Next.js).
+ */
+export const FILTER_ERRORS = [
+  "dateFormat",
+  "dateInvalid",
+  "searchTooLong",
+  "statusInvalid",
+  "methodInvalid",
+  "sortInvalid",
+  "verdictInvalid",
+  "outcomeInvalid",
+  "cursorBroken",
+  "endBeforeStart",
+  "invalidValue",
+] as const;
+export type FilterError = (typeof FILTER_ERRORS)[number];
+
+/** The first issue's key; anything a schema did not name (it should not happen) is a plain "invalid value". */
+export function filterError(error: z.ZodError): FilterError {
+  const message = error.issues[0]?.message;
+  return (FILTER_ERRORS as readonly string[]).includes(message ?? "") ? (message as FilterError) : "invalidValue";
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat" satisfies FilterError)
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00+07:00`)), "dateInvalid" satisfies FilterError);
+
+const fields = {
+  q: z.string().trim().max(100, "searchTooLong" satisfies FilterError),
+  status: z.enum(orderStatus.enumValues, { error: "statusInvalid" satisfies FilterError }),
+  method: z.enum(paymentMethod.enumValues, { error: "methodInvalid" satisfies FilterError }),
+  from: isoDate,
+  to: isoDate,
+  sort: z.enum(ORDER_SORTS, { error: "sortInvalid" satisfies FilterError }),
+  cursor: z
+    .string()
+    .max(200, "cursorBroken" satisfies FilterError)
+    .regex(/^[A-Za-z0-9_-]+$/, "cursorBroken" satisfies FilterError),
+};
+
+export interface OrderFilters {
+  q?: string;
+  status?: (typeof orderStatus.enumValues)[number];
+  method?: (typeof paymentMethod.enumValues)[number];
+  /** Jakarta calendar days, inclusive. */
+  from?: string;
+  to?: string;
+  sort: OrderSort;
+}
+
+export interface ParsedOrderFilters {
+  filters: OrderFilters;
+  cursor: string | undefined;
+  /** What was typed, to put back in the form. */
+  values: Record<string, string>;
+  /** Field name → why its value was left out (a `console.validation` key). */
+  errors: Record<string, FilterError>;
+}
+
+type Params = Record<string, string | string[] | undefined>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+
+export function parseOrderFilters(params: Params): ParsedOrderFilters {
+  const values: Record<string, string> = {};
+  const errors: Record<string, FilterError> = {};
+  const parsed: Record<string, string> = {};
+  for (const [name, schema] of Object.entries(fields)) {
+    const raw = first(params[name]);
+    values[name] = raw.slice(0, 200);
+    if (raw.trim() === "") continue;
+    const result = schema.safeParse(raw);
+    if (result.success) parsed[name] = result.data;
+    else errors[name] = filterError(result.error);
+  }
+  if (parsed.from && parsed.to && parsed.from > parsed.to) {
+    errors.to = "endBeforeStart";
+    delete parsed.to;
+  }
+  const filters: OrderFilters = {
+    sort: (parsed.sort as OrderSort | undefined) ?? "newest",
+    ...(parsed.q ? { q: parsed.q } : {}),
+    ...(parsed.status ? { status: parsed.status as OrderFilters["status"] } : {}),
+    ...(parsed.method ? { method: parsed.method as OrderFilters["method"] } : {}),
+    ...(parsed.from ? { from: parsed.from } : {}),
+    ...(parsed.to ? { to: parsed.to } : {}),
+  };
+  return { filters, cursor: parsed.cursor, values, errors };
+}
+
+/** The filters as query parameters (for links: next page, CSV export), without empty ones. */
+export function filterQuery(filters: OrderFilters, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...filters, ...extra })) {
+    if (value && !(key === "sort" && value === "newest")) params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/** Start of a Jakarta calendar day (UTC+7, no daylight saving) as an instant. */
+export function jakartaDayStart(day: string): Date {
+  return new Date(`${day}T00:00:00+07:00`);
+}
+
+/** The Jakarta calendar day `days` after `day`. */
+export function addDays(day: string, days: number): string {
+  return new Date(jakartaDayStart(day).getTime() + days * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Today in Jakarta, as YYYY-MM-DD. */
+export function jakartaToday(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** How a search term is read; its words are the `console.searchKind` messages. */
+export type SearchKind = "order_number" | "email" | "finpay_order_id" | "email_part";
+
+/** What a search term is taken to be: each kind is an index lookup except a part of an email. */
+export function searchKind(q: string): SearchKind {
+  if (/^[0-9a-f]{8}$/i.test(q)) return "order_number";
+  if (q.includes("@")) return "email";
+  if (/^[A-Za-z0-9_-]{9,30}$/.test(q) && /\d/.test(q) && /[-_]/.test(q)) return "finpay_order_id";
+  return "email_part";
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { emailOutbox, orders, users, type EmailKind, type Order } from "@/db/schema";
+import type { Database } from "@/lib/db";
+import { getDb } from "@/lib/db";
+import { UserFacingError } from "@/lib/errors";
+import { enqueue } from "@/lib/jobs/boss";
+import { QUEUES } from "@/lib/jobs/queues";
+import { isUuid } from "@/lib/uuid";
+
+/**
+ * Writing an email into the outbox: in the caller's transaction, together with the job that sends it. The
+ * unique (kind, subject_id) makes a second write for the same event do nothing (no row, no job), so an event
+ * processed twice (a duplicate callback, a retried job, two workers) still owes one email.
+ */
+
+/** A Drizzle transaction or the database: what the outbox writes need. */
+export type Writer = Pick<Database, "select" | "insert" | "execute">;
+
+export interface OutboxEntry {
+  kind: EmailKind;
+  /** The event's own id: the order (confirmation), the payment attempt (failed, expired), the refund, the reset. */
+  subjectId: string;
+  userId: string;
+  data?: Record<string, unknown>;
+}
+
+/** Returns the new row's id, or null when this event's email was already written. */
+export async function queueEmail(tx: Writer, entry: OutboxEntry): Promise<string | null> {
+  const [user] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, entry.userId));
+  if (!user) throw new Error(`no user ${entry.userId} for a ${entry.kind} email`);
+  const [row] = await tx
+    .insert(emailOutbox)
+    .values({ kind: entry.kind, subjectId: entry.subjectId, userId: entry.userId, toAddress: user.email, locale: user.locale, data: entry.data ?? {} })
+    .onConflictDoNothing({ target: [emailOutbox.kind, emailOutbox.subjectId] })
+    .returning({ id: emailOutbox.id });
+  if (!row) return null;
+  await enqueue(tx, QUEUES.sendEmail, { outboxId: row.id });
+  return row.id;
+}
+
+/** An email about an order, to the order's customer. */
+export async function queueOrderEmail(tx: Writer, kind: Extract<EmailKind, "order_confirmation" | "payment_failed" | "payment_expired">, subjectId: string, orderId: string): Promise<string | null> {
+  const [order] = await tx.select({ userId: orders.userId }).from(orders).where(eq(orders.id, orderId));
+  if (!order) throw new Error(`no order ${orderId} for a ${kind} email`);
+  return queueEmail(tx, { kind, subjectId, userId: order.userId, data: { orderId } });
+}
+
+export interface RefundNotice {
+  /** The refund's own id (one email per refund: a second call with the same id sends nothing more). */
+  refundId: string;
+  orderId: string;
+  /** Whole rupiah refunded by this refund (a partial refund is less than the order total). */
+  amountIdr: number;
+}
+
+/** An order money can go back on: paid, or already given part (or all) of it back. */
+const MONEY_BACK_ORDER_STATES: readonly Order["status"][] = ["paid", "partly_refunded", "refunded", "voided"];
+
+/**
+ * After a refund or void went through at Finpay, tell the customer (lib/payments/money-back.ts calls it in the
+ * transaction that records the refund's success, so the email exists exactly when the refund does). Only a paid
+ * (or partly refunded) order can be refunded, and never by more than it cost.
+ */
+export async function queueRefundEmail(notice: RefundNotice, tx?: Writer): Promise<string | null> {
+  if (!Number.isSafeInteger(notice.amountIdr) || notice.amountIdr <= 0) throw new UserFacingError("The refund amount must be a positive whole number of rupiah.", "invalid_input");
+  if (notice.refundId.length === 0 || notice.refundId.length > 100) throw new UserFacingError("The refund id must be 1 to 100 characters.", "invalid_input");
+  if (!isUuid(notice.orderId)) throw new UserFacingError("That order does not exist.", "not_found");
+  const writer = tx ?? (await getDb());
+  const [order] = await writer
+    .select({ userId: orders.userId, totalIdr: orders.totalIdr, status: orders.status })
+    .from(orders)
+    .where(eq(orders.id, notice.orderId));
+  if (!order) throw new UserFacingError("That order does not exist.", "not_found");
+  if (!MONEY_BACK_ORDER_STATES.includes(order.status)) throw new UserFacingError("Only a paid order can be refunded.", "invalid_input");
+  if (notice.amountIdr > order.totalIdr) throw new UserFacingError("A refund cannot be more than the order total.", "invalid_input");
+  return queueEmail(writer, { kind: "refund", subjectId: notice.refundId, userId: order.userId, data: { orderId: notice.orderId, amountIdr: notice.amountIdr } });
+}

@@ -1,0 +1,148 @@
+/**
+ * Every word of every email, in Bahasa Indonesia and English. A customer's language is `users.locale` ("id" by
+ * default); an email is written in the language the customer had when the event happened (email_outbox.locale).
+ */
+
+import type { Locale } from "@/lib/i18n/locales";
+
+export interface EmailTexts {
+  /** <html lang> and Intl formatting. */
+  htmlLang: string;
+  greeting: (firstName: string) => string;
+  footer: string;
+  orderNumber: string;
+  item: string;
+  quantity: string;
+  price: string;
+  subtotal: string;
+  /** The delivery row of an order's summary: the courier service the customer chose. */
+  delivery: (option: string) => string;
+  freeDelivery: string;
+  total: string;
+  viewOrder: string;
+  orderConfirmation: {
+    subject: (order: string) => string;
+    preview: string;
+    intro: string;
+    paidAt: string;
+    paidWith: string;
+  };
+  paymentProblem: {
+    failedSubject: (order: string) => string;
+    expiredSubject: (order: string) => string;
+    failedIntro: string;
+    expiredIntro: string;
+    notCharged: string;
+    payAgain: string;
+  };
+  refund: {
+    subject: (order: string) => string;
+    preview: string;
+    intro: string;
+    amount: string;
+    timing: string;
+  };
+  passwordReset: {
+    subject: string;
+    preview: string;
+    intro: string;
+    button: string;
+    validity: string;
+    notYou: string;
+    linkFallback: string;
+  };
+}
+
+const id: EmailTexts = {
+  htmlLang: "id",
+  greeting: (firstName) => `Halo ${firstName},`,
+  footer: "Toko Nusantara · Email ini dikirim otomatis; balasan ke alamat ini tidak dibaca.",
+  orderNumber: "Nomor pesanan",
+  item: "Produk",
+  quantity: "Jumlah",
+  price: "Harga",
+  subtotal: "Subtotal",
+  delivery: (option) => `Pengiriman: ${option}`,
+  freeDelivery: "Gratis",
+  total: "Total",
+  viewOrder: "Lihat pesanan",
+  orderConfirmation: {
+    subject: (order) => `Pesanan ${order} sudah dibayar. Terima kasih!`,
+    preview: "Pembayaran Anda sudah kami terima.",
+    intro: "Pembayaran Anda sudah kami terima. Berikut rincian pesanan Anda.",
+    paidAt: "Dibayar pada",
+    paidWith: "Dibayar dengan",
+  },
+  paymentProblem: {
+    failedSubject: (order) => `Pembayaran pesanan ${order} tidak berhasil`,
+    expiredSubject: (order) => `Tautan pembayaran pesanan ${order} sudah kedaluwarsa`,
+    failedIntro: "Pembayaran dengan kartu untuk pesanan Anda tidak berhasil.",
+    expiredIntro: "Tautan pembayaran untuk pesanan Anda sudah kedaluwarsa sebelum pembayaran selesai.",
+    notCharged: "Kartu Anda tidak ditagih. Pesanan Anda masih tersimpan dan bisa dibayar lagi.",
+    payAgain: "Bayar lagi",
+  },
+  refund: {
+    subject: (order) => `Dana pesanan ${order} sudah dikembalikan`,
+    preview: "Kami sudah mengembalikan dana ke kartu Anda.",
+    intro: "Kami sudah mengembalikan dana untuk pesanan Anda ke kartu yang Anda gunakan.",
+    amount: "Jumlah dikembalikan",
+    timing: "Dana biasanya masuk ke rekening kartu Anda dalam 7 sampai 14 hari kerja, tergantung bank penerbit kartu.",
+  },
+  passwordReset: {
+    subject: "Atur ulang kata sandi Toko Nusantara",
+    preview: "Tautan untuk membuat kata sandi baru.",
+    intro: "Kami menerima permintaan untuk mengatur ulang kata sandi akun Anda. Tekan tombol di bawah untuk membuat kata sandi baru.",
+    button: "Buat kata sandi baru",
+    validity: "Tautan ini berlaku 30 menit dan hanya bisa dipakai sekali. Setelah kata sandi diganti, semua perangkat lain akan keluar dari akun Anda.",
+    notYou: "Jika Anda tidak memintanya, abaikan email ini: kata sandi Anda tidak berubah.",
+    linkFallback: "Jika tombol tidak berfungsi, salin tautan ini ke browser Anda:",
+  },
+};
+
+const en: EmailTexts = {
+  htmlLang: "en",
+  greeting: (firstName) => `Hi ${firstName},`,
+  footer: "Toko Nusantara · This email was sent automatically; replies to this address are not read.",
+  orderNumber: "Order number",
+  item: "Item",
+  quantity: "Qty",
+  price: "Price",
+  subtotal: "Subtotal",
+  delivery: (option) => `Delivery: ${option}`,
+  freeDelivery: "Free",
+  total: "Total",
+  viewOrder: "View your order",
+  orderConfirmation: {
+    subject: (order) => `Order ${order} is paid. Thank you!`,
+    preview: "We have received your payment.",
+    intro: "We have received your payment. Here is your order.",
+    paidAt: "Paid on",
+    paidWith: "Paid with",
+  },
+  paymentProblem: {
+    failedSubject: (order) => `The payment for order ${order} did not go through`,
+    expiredSubject: (order) => `The payment link for order ${order} has expired`,
+    failedIntro: "The card payment for your order did not go through.",
+    expiredIntro: "The payment link for your order expired before the payment was made.",
+    notCharged: "Your card has not been charged. Your order is kept and you can pay for it again.",
+    payAgain: "Pay again",
+  },
+  refund: {
+    subject: (order) => `Your refund for order ${order}`,
+    preview: "We have refunded your card.",
+    intro: "We have refunded your order to the card you paid with.",
+    amount: "Amount refunded",
+    timing: "The money usually reaches your card account within 7 to 14 business days, depending on the bank that issued your card.",
+  },
+  passwordReset: {
+    subject: "Reset your Toko Nusantara password",
+    preview: "A link to choose a new password.",
+    intro: "We received a request to reset the password of your account. Press the button below to choose a new password.",
+    button: "Choose a new password",
+    validity: "This link works for 30 minutes and only once. Once the password is changed, every other device is signed out of your account.",
+    notYou: "If you did not ask for this, ignore this email: your password has not changed.",
+    linkFallback: "If the button does not work, copy this link into your browser:",
+  },
+};
+
+export const EMAIL_TEXTS: Record<Locale, EmailTexts> = { id, en };

@@ -1,0 +1,49 @@
+import { eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { cartItems, products } from "@/db/schema";
+import { addItem, getOrCreateUserCartId } from "@/lib/cart/service";
+import { getDb } from "@/lib/db";
+import { attemptsOf, deliveryFor, fillCart, newCustomer } from "@/test-support/payment-fixtures";
+import { withFinpaySandbox } from "@/test-support/payment-sandbox";
+import { handleFinpayCallback } from "./callback";
+import { startCheckout } from "./checkout";
+
+/** What follows a change of payment status (status-change.ts), through the real callback path. */
+const finpay = withFinpaySandbox();
+
+describe("what a paid order does to the cart", () => {
+  it("takes out exactly what was bought: products and extra quantities added after checkout stay", async () => {
+    const user = await newCustomer();
+    const { cartId, product: coffee } = await fillCart(user.id, "kopi-gayo-arabika", 2);
+    const result = await startCheckout(user, { method: "basic" }, randomUUID(), await deliveryFor(user));
+    if (!result.ok) throw new Error(JSON.stringify(result.message));
+    const db = await getDb();
+    const [sambal] = await db.select().from(products).where(eq(products.slug, "sambal-bawang"));
+    await addItem(await getOrCreateUserCartId(user.id), sambal!.id, 1);
+    await addItem(cartId, coffee.id, 1); // now 3 coffee: 2 bought, 1 added later
+    await finpay.payAtFinpay((await attemptsOf(result.orderId))[0]!.finpayOrderId);
+    const lines = await db.select({ productId: cartItems.productId, quantity: cartItems.quantity }).from(cartItems).where(eq(cartItems.cartId, cartId));
+    expect(lines.sort((a, b) => a.productId - b.productId)).toEqual(
+      [
+        { productId: coffee.id, quantity: 1 },
+        { productId: sambal!.id, quantity: 1 },
+      ].sort((a, b) => a.productId - b.productId),
+    );
+  });
+
+  it("a replayed paid callback takes nothing more out of the cart", async () => {
+    const user = await newCustomer();
+    const { cartId } = await fillCart(user.id, "kopi-gayo-arabika", 2);
+    const result = await startCheckout(user, { method: "basic" }, randomUUID(), await deliveryFor(user));
+    if (!result.ok) throw new Error(JSON.stringify(result.message));
+    await finpay.payAtFinpay((await attemptsOf(result.orderId))[0]!.finpayOrderId);
+    await fillCart(user.id, "kopi-gayo-arabika", 2); // bought again, same product
+    const db = await getDb();
+    // Finpay repeats the paid callback: the cart line added since stays.
+    const [paid] = await attemptsOf(result.orderId);
+    await handleFinpayCallback(await finpay.lastCallbackFor(paid!.finpayOrderId));
+    expect(await db.select().from(cartItems).where(eq(cartItems.cartId, cartId))).toHaveLength(1);
+  });
+});
+
