@@ -36,6 +36,9 @@ const nextConfig: NextConfig = {
     // The copy of a request body that proxy.ts reads (default 10 MB): twice the action limit is enough to see that a
     // chunked body (no Content-Length) is over it, and bounds what a flood of such bodies can make the server buffer.
     proxyClientMaxBodySize: 2 * MAX_ACTION_BODY_BYTES,
+    // Benchmark builds only: server chunks get source maps, so a CPU profile of the app (BENCH_CPU_PROF, see
+    // bench/profile-summary.ts) names the shop's files and packages rather than bundle offsets.
+    serverSourceMaps: process.env.NEXT_BENCH_PAGES === "1",
   },
   // The page CSP carries a per-request nonce, so proxy.ts sets it; these are the same for every response.
   async headers() {

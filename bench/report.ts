@@ -162,12 +162,12 @@ export function renderMarkdown(r: BenchResults): string {
       ["l", "r", "r", "r", "r", "r", "r", "r", "r"],
     ),
     "",
-    "Every request is a valid callback signed by the sandbox (its own CAPTURED callback for a real payment, kept byte for byte while its delivery was switched off), with check-status confirmation on, against the sandbox. The mix, identical for the three targets, each with its own payments: every other request is the first delivery of a payment's callback (pending -> paid: event stored, check-status, exchange stored, locked conditional update of attempt and order, cart emptied, stored-card sync with one more sandbox call, event outcome), the others are duplicates of callbacks already delivered, as Finpay's retries are (event, check-status, exchange, no change).",
+    "Every request is a valid callback signed by the sandbox (its own CAPTURED callback for a real payment, kept byte for byte while its delivery was switched off), with check-status confirmation on, against the sandbox. The mix, identical for the three targets, each with its own payments: every other request is the first delivery of a payment's callback (pending -> paid: event stored, check-status, exchange stored, then one transaction: locked conditional update of attempt and order, what was bought taken out of the cart and out of stock, the order confirmation written into the email outbox with its pg-boss job, the stored-card sync job; then the event outcome), the others are duplicates of callbacks already delivered, as Finpay's retries are (event, check-status, exchange, no change).",
     "",
     `Measured runs: ${targets.map(([name]) => { const t = mixTotals(name); return `${name} ${t.first} first deliveries and ${t.duplicate} duplicates${t.shortfall ? ` (${t.shortfall} meant as first deliveries sent as duplicates: fixtures ran out)` : ""}`; }).join("; ")}.`,
     `Checked afterwards in the database: ${Object.entries(r.callbacks.effects).map(([name, e]) => `${name}: ${e.paid} of ${e.delivered} delivered payments paid, ${e.events} events with a final outcome for ${e.sent} callbacks sent`).join("; ")}.`,
     "",
-    "The baseline does the same work statement for statement (`bench/baseline/callback-handler.ts`): the same signature verifier, the same SQL effects and round trips, the same two sandbox calls, one log line per step, but no framework, no ORM and no schema validation.",
+    "The baseline does the same work statement for statement (`bench/baseline/callback-handler.ts`): the same signature verifier, the same SQL effects and round trips (pg-boss's own `send` for the two jobs), the same sandbox call, one log line per step, but no framework, no ORM and no schema validation.",
     "",
   );
   const callbackRatio = ratio(cb.app, cb.baseline);

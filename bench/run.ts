@@ -7,7 +7,8 @@
  *
  * Env: DATABASE_URL (use this database instead of creating one), BENCH_APP_PORT (3300), BENCH_SANDBOX_PORT (4300),
  * BENCH_BASELINE_PORT (5300), BENCH_RUN_SECONDS (5), BENCH_RUNS (3), BENCH_SKIP_BUILD=1 (reuse .next-bench),
- * BENCH_SKIP_LIGHTHOUSE=1, CHROMIUM_PATH (/usr/bin/chromium).
+ * BENCH_SKIP_LIGHTHOUSE=1, CHROMIUM_PATH (/usr/bin/chromium), BENCH_CPU_PROF=<dir> (the app runs with V8's CPU profiler
+ * and writes its profile there when it stops: `tsx bench/profile-summary.ts <dir>/*.cpuprofile` says where the time went).
  */
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import os from "node:os";
@@ -55,7 +56,10 @@ const NEXT = path.resolve("node_modules/next/dist/bin/next");
 
 const startedAt = Date.now();
 const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(0).padStart(3)} s`;
-const log = (line: string) => console.log(`[bench ${elapsed()}] ${line}`);
+/** Set when the app starts: with BENCH_CPU_PROF each line also says how far into the app's profile it is. */
+let appStartedAt: number | undefined;
+const profileAt = () => (process.env.BENCH_CPU_PROF && appStartedAt ? ` [profile ${((Date.now() - appStartedAt) / 1000).toFixed(0)} s]` : "");
+const log = (line: string) => console.log(`[bench ${elapsed()}]${profileAt()} ${line}`);
 
 /** `next build` adds its build directory's type folders to tsconfig.json; the project's files are put back as they were. */
 function protectProjectFiles(): () => void {
@@ -133,7 +137,9 @@ async function main(): Promise<void> {
       env: { ...baseEnv, SANDBOX_PORT: String(PORTS.sandbox), SANDBOX_PUBLIC_URL: SANDBOX_URL, SANDBOX_STATE_FILE: "memory" },
       logDir,
     });
-    const app = startService({ name: "app", command: NODE, args: [NEXT, "start", "--port", String(PORTS.app)], env: baseEnv, logDir });
+    const profiler = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+    const app = startService({ name: "app", command: NODE, args: [...profiler, NEXT, "start", "--port", String(PORTS.app)], env: baseEnv, logDir });
+    appStartedAt = Date.now();
     const baseline = startService({
       name: "baseline",
       command: NODE,

@@ -41,11 +41,11 @@ export async function workQueue<Q extends QueueName>(queue: Q): Promise<{ ran: n
   }
 }
 
-export type StoredJob = { state: string; retry_count: number; start_after: Date };
+export type StoredJob = { state: string; retry_count: number; start_after: Date; started_on: Date | null };
 
 /** pg-boss's own rows for the jobs of `queue` whose data has `key` = `value`. */
 export async function storedJobs(queue: QueueName, key: string, value: string): Promise<StoredJob[]> {
   const db = await getDb();
-  const result = await db.execute(sql`select state, retry_count, start_after from pgboss.job where name = ${queue} and data->>${key} = ${value}`);
+  const result = await db.execute(sql`select state, retry_count, start_after, started_on from pgboss.job where name = ${queue} and data->>${key} = ${value}`);
   return (Array.isArray(result) ? result : (result as unknown as { rows: StoredJob[] }).rows) as StoredJob[];
 }

@@ -5,8 +5,8 @@ import { createPaidPayments, type FixtureContext, type PaidPayment } from "./cal
 
 /**
  * (a) Callback throughput. The mix, the same for the app and the baseline: every other request is the first
- * delivery of a payment's CAPTURED callback (pending -> paid: event, check-status, locked conditional update,
- * stored-card sync), the others are duplicates of callbacks already delivered (Finpay's retries: event,
+ * delivery of a payment's CAPTURED callback (pending -> paid: event, check-status, one transaction for the locked
+ * conditional update, cart, stock, outbox and jobs), the others are duplicates of callbacks already delivered (Finpay's retries: event,
  * check-status, no change). Each target has its own payments, so all do the same work.
  */
 

@@ -34,21 +34,30 @@ export async function findShortfalls(lines: readonly Wanted[], tx?: Tx): Promise
     .filter((line) => line.wanted > line.stock);
 }
 
-/** Takes a paid order's items out of stock. Called once per paid order (lib/payments/status-change.ts). */
-export async function takeFromStock(orderId: string): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const bought = await tx
-      .select({ productId: orderItems.productId, quantity: orderItems.quantity, stock: products.stock })
+/**
+ * Takes a paid order's items out of stock, in the transaction that marks it paid (lib/payments/status-change.ts), in
+ * one statement: the products are locked (FOR UPDATE returns their latest stock, so two payments for the last unit
+ * queue up here) and decremented, never below zero; a line that wanted more than was left is logged as oversold.
+ */
+export async function takeFromStock(tx: Tx, orderId: string): Promise<void> {
+  const bought = tx.$with("bought").as(
+    tx
+      .select({ productId: orderItems.productId, sold: orderItems.quantity, stockBefore: sql<number>`${products.stock}`.as("stock_before") })
       .from(orderItems)
       .innerJoin(products, eq(products.id, orderItems.productId))
       .where(eq(orderItems.orderId, orderId))
-      .for("update", { of: products });
-    for (const line of bought) {
-      await tx.update(products).set({ stock: sql`greatest(${products.stock} - ${line.quantity}, 0)` }).where(eq(products.id, line.productId));
-      if (line.quantity > line.stock) logger.warn("stock.oversold", { orderId, productId: line.productId, stockBefore: line.stock, sold: line.quantity });
-    }
-  });
+      .for("update", { of: products }),
+  );
+  const lines = await tx
+    .with(bought)
+    .update(products)
+    .set({ stock: sql`greatest(${products.stock} - ${bought.sold}, 0)` })
+    .from(bought)
+    .where(eq(products.id, bought.productId))
+    .returning({ productId: bought.productId, sold: bought.sold, stockBefore: bought.stockBefore });
+  for (const line of lines) {
+    if (line.sold > line.stockBefore) logger.warn("stock.oversold", { orderId, productId: line.productId, stockBefore: line.stockBefore, sold: line.sold });
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { emailOutbox, orders, users, type EmailKind, type Order } from "@/db/schema";
+import { emailOutbox, orders, users, type EmailKind, type Order, type User } from "@/db/schema";
 import type { Database } from "@/lib/db";
 import { getDb } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
@@ -27,11 +27,15 @@ export interface OutboxEntry {
 
 /** Returns the new row's id, or null when this event's email was already written. */
 export async function queueEmail(tx: Writer, entry: OutboxEntry): Promise<string | null> {
-  const [user] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, entry.userId));
-  if (!user) throw new Error(`no user ${entry.userId} for a ${entry.kind} email`);
+  const [recipient] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, entry.userId));
+  if (!recipient) throw new Error(`no user ${entry.userId} for a ${entry.kind} email`);
+  return writeOutbox(tx, entry, recipient);
+}
+
+async function writeOutbox(tx: Writer, entry: OutboxEntry, recipient: Pick<User, "email" | "locale">): Promise<string | null> {
   const [row] = await tx
     .insert(emailOutbox)
-    .values({ kind: entry.kind, subjectId: entry.subjectId, userId: entry.userId, toAddress: user.email, locale: user.locale, data: entry.data ?? {} })
+    .values({ kind: entry.kind, subjectId: entry.subjectId, userId: entry.userId, toAddress: recipient.email, locale: recipient.locale, data: entry.data ?? {} })
     .onConflictDoNothing({ target: [emailOutbox.kind, emailOutbox.subjectId] })
     .returning({ id: emailOutbox.id });
   if (!row) return null;
@@ -39,11 +43,15 @@ export async function queueEmail(tx: Writer, entry: OutboxEntry): Promise<string
   return row.id;
 }
 
-/** An email about an order, to the order's customer. */
+/** An email about an order, to the order's customer (found with the order: one query inside a payment's transaction). */
 export async function queueOrderEmail(tx: Writer, kind: Extract<EmailKind, "order_confirmation" | "payment_failed" | "payment_expired">, subjectId: string, orderId: string): Promise<string | null> {
-  const [order] = await tx.select({ userId: orders.userId }).from(orders).where(eq(orders.id, orderId));
-  if (!order) throw new Error(`no order ${orderId} for a ${kind} email`);
-  return queueEmail(tx, { kind, subjectId, userId: order.userId, data: { orderId } });
+  const [recipient] = await tx
+    .select({ userId: orders.userId, email: users.email, locale: users.locale })
+    .from(orders)
+    .innerJoin(users, eq(users.id, orders.userId))
+    .where(eq(orders.id, orderId));
+  if (!recipient) throw new Error(`no order ${orderId} for a ${kind} email`);
+  return writeOutbox(tx, { kind, subjectId, userId: recipient.userId, data: { orderId } }, recipient);
 }
 
 export interface RefundNotice {

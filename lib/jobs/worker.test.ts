@@ -66,4 +66,21 @@ describe("the job worker", () => {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect((await row()).attempts).toBe(3);
   }, 60_000);
+
+  it("takes several jobs per fetch, and a job that throws fails alone while the rest of its batch completes", async () => {
+    // One insert, so the next fetch finds all six: five for attempts that do not exist (nothing to do: completed) and
+    // one whose id is not a UUID (the database refuses it: the job throws).
+    const tag = crypto.randomUUID();
+    const good = Array.from({ length: 5 }, () => crypto.randomUUID());
+    const bad = `not-a-uuid-${tag}`;
+    await worker.insert([...good, bad].map((attemptId) => ({ name: QUEUES.checkAttempt, data: { attemptId } })));
+    const stateOf = async (attemptId: string) => (await storedJobs(QUEUES.checkAttempt, "attemptId", attemptId))[0]?.state;
+    const badState = await waitFor(() => stateOf(bad), (state) => state === "retry" || state === "failed", 20_000);
+    expect(badState).toBe("retry"); // its queue retries it later, on its own
+    for (const attemptId of good) expect(await waitFor(() => stateOf(attemptId), (state) => state === "completed", 20_000)).toBe("completed");
+    // One fetch took them all: pg-boss stamps the jobs of one fetch with that statement's time.
+    const started = await Promise.all(good.map(async (attemptId) => new Date((await storedJobs(QUEUES.checkAttempt, "attemptId", attemptId))[0]!.started_on!).getTime()));
+    expect(started.every(Number.isFinite)).toBe(true);
+    expect(new Set(started).size).toBe(1);
+  }, 60_000);
 });

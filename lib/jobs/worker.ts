@@ -37,6 +37,9 @@ export async function runJob<Q extends QueueName>(queue: Q, job: PgBoss.JobWithM
   }
 }
 
+/** Jobs a worker takes from one queue per fetch. */
+const JOBS_PER_FETCH = 10;
+
 export interface WorkerSettings extends Pick<Env, "DATABASE_URL" | "RECONCILE_CRON"> {
   /** How often an idle worker asks for jobs (pg-boss polls; it has no LISTEN/NOTIFY). */
   pollingIntervalSeconds?: number;
@@ -52,8 +55,16 @@ export async function startJobWorker(handle: DatabaseHandle, settings: WorkerSet
   await boss.schedule(QUEUES.reconcile, settings.RECONCILE_CRON, {}, { tz: "Asia/Jakarta" });
   const pollingIntervalSeconds = settings.pollingIntervalSeconds ?? 2;
   for (const queue of Object.values(QUEUES)) {
-    await boss.work<JobData[typeof queue]>(queue, { includeMetadata: true, pollingIntervalSeconds }, async ([job]) => {
-      if (job) await runJob(queue, job);
+    // pg-boss 10 waits a polling interval after every fetch, a full one too: one job per fetch would drain a burst
+    // (a sale's confirmations and card fetches) at one job per interval per worker. A batch runs side by side, and
+    // each job succeeds or fails on its own: a failed one is failed by id (retry or failed state, as its queue says),
+    // and pg-boss then completes only the jobs still active.
+    await boss.work<JobData[typeof queue]>(queue, { includeMetadata: true, pollingIntervalSeconds, batchSize: JOBS_PER_FETCH }, async (jobs) => {
+      const outcomes = await Promise.allSettled(jobs.map((job) => runJob(queue, job).catch((error: unknown) => boss.fail(queue, job.id, error as object))));
+      // A failure pg-boss could not record (the database is gone): throwing leaves the batch to pg-boss, which fails
+      // the jobs still active, so none of them is completed unseen; the handlers are safe to run again.
+      const unrecorded = outcomes.find((outcome) => outcome.status === "rejected");
+      if (unrecorded) throw unrecorded.reason;
     });
   }
   logger.info("jobs.worker_started", { mode: handle.mode, queues: Object.values(QUEUES), reconcileCron: settings.RECONCILE_CRON });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { cartItems, products } from "@/db/schema";
+import { cartItems, orders, products } from "@/db/schema";
 import { addItem, getOrCreateUserCartId } from "@/lib/cart/service";
 import { getDb } from "@/lib/db";
 import { attemptsOf, deliveryFor, fillCart, newCustomer } from "@/test-support/payment-fixtures";
@@ -47,3 +47,23 @@ describe("what a paid order does to the cart", () => {
   });
 });
 
+describe("what a paid order does to the stock", () => {
+  it("two customers paying at once for the last unit both keep their payment, and the stock stops at zero", async () => {
+    const db = await getDb();
+    const slug = `topeng-uji-${randomUUID().slice(0, 8)}`;
+    const [mask] = await db.insert(products).values({ slug, name: "Topeng Uji", description: "Test mask", priceIdr: 90_000, imagePath: "/products/topeng-kayu-malang.svg", weightGrams: 300, stock: 1 }).returning();
+    // Stock is not reserved for unpaid orders: both checkouts see the one unit and both are made.
+    const buyers = [await newCustomer(), await newCustomer()];
+    const orderIds: string[] = [];
+    for (const buyer of buyers) {
+      await fillCart(buyer.id, slug, 1);
+      const result = await startCheckout(buyer, { method: "basic" }, randomUUID(), await deliveryFor(buyer));
+      if (!result.ok) throw new Error(JSON.stringify(result.message));
+      orderIds.push(result.orderId);
+    }
+    const finpayIds = await Promise.all(orderIds.map(async (id) => (await attemptsOf(id))[0]!.finpayOrderId));
+    await Promise.all(finpayIds.map((id) => finpay.payAtFinpay(id)));
+    for (const id of orderIds) expect((await db.select({ status: orders.status }).from(orders).where(eq(orders.id, id)))[0]?.status).toBe("paid");
+    expect((await db.select({ stock: products.stock }).from(products).where(eq(products.id, mask!.id)))[0]?.stock).toBe(0);
+  });
+});

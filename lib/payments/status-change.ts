@@ -13,11 +13,11 @@ import { transitionAttempt, type ChangedTransition, type TransitionDetails, type
 /**
  * How the rest of the app changes a payment's status: the state machine makes the change (and only it), then
  * this module does what follows from it, in one place:
- * - in the same transaction as the change (so it happens exactly when the change does, once): the customer's
- *   email into the outbox (paid: order confirmation; a payment link that failed or expired: "pay again"), the
- *   job that fetches the cards Finpay stored, the saved card's "last used";
- * - after it: a paid order takes what was bought out of the cart and out of stock; a new payment link gets a follow-up check in
- *   case its callback is lost.
+ * - in the same transaction as the change (so it happens exactly when the change does, once): a paid order takes
+ *   what was bought out of the cart and out of stock, the customer's email goes into the outbox (paid: order
+ *   confirmation; a payment link that failed or expired: "pay again"), the job that fetches the cards Finpay stored,
+ *   the saved card's "last used";
+ * - after it: a new payment link gets a follow-up check in case its callback is lost.
  */
 
 type AttemptRef = Pick<PaymentAttempt, "id" | "orderId" | "method" | "savedCardId">;
@@ -25,19 +25,19 @@ type AttemptRef = Pick<PaymentAttempt, "id" | "orderId" | "method" | "savedCardI
 export async function changeStatus(attempt: AttemptRef, to: PaymentStatus, details: TransitionDetails = {}): Promise<TransitionOutcome> {
   const transition = await transitionAttempt(attempt.id, to, details, (tx, change) => writeWithChange(tx, attempt, change));
   if (!transition.changed) return transition;
-  if (transition.to === "paid" && !transition.duplicatePayment) {
-    // A duplicate payment bought nothing new: the first payment already took its items out of the cart and stock.
-    await removePurchasedItems(attempt.orderId);
-    await takeFromStock(attempt.orderId);
-  }
   if (transition.to === "pending") await scheduleFollowUpCheck(attempt.id);
   return transition;
 }
 
 async function writeWithChange(tx: Tx, attempt: AttemptRef, change: ChangedTransition): Promise<void> {
   if (change.to === "paid") {
-    // A duplicate payment bought nothing new: the customer already has the confirmation of the first one.
-    if (!change.duplicatePayment) await queueOrderEmail(tx, "order_confirmation", attempt.orderId, attempt.orderId);
+    // A duplicate payment bought nothing new: the first payment already took its items out of the cart and stock,
+    // and the customer already has its confirmation.
+    if (!change.duplicatePayment) {
+      await removePurchasedItems(tx, attempt.orderId);
+      await takeFromStock(tx, attempt.orderId);
+      await queueOrderEmail(tx, "order_confirmation", attempt.orderId, attempt.orderId);
+    }
     if (attempt.method === "two_click") {
       if (attempt.savedCardId) await tx.update(savedCards).set({ lastUsedAt: new Date() }).where(eq(savedCards.id, attempt.savedCardId));
     } else {
@@ -67,17 +67,19 @@ async function scheduleFollowUpCheck(attemptId: string): Promise<void> {
 
 /**
  * Takes exactly what the order bought out of its customer's cart, and nothing else: products added after checkout
- * stay, and a product added again after checkout keeps the extra quantity.
+ * stay, and a product added again after checkout keeps the extra quantity. One statement: a line with no more than
+ * was bought goes, a line with more keeps the difference (the two conditions never meet the same row).
  */
-export async function removePurchasedItems(orderId: string): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const bought = sql`select c.id as cart_id, oi.product_id, oi.quantity
+async function removePurchasedItems(tx: Tx, orderId: string): Promise<void> {
+  await tx.execute(sql`
+    with bought as (
+      select c.id as cart_id, oi.product_id, oi.quantity
       from orders o join carts c on c.user_id = o.user_id join order_items oi on oi.order_id = o.id
-      where o.id = ${orderId}`;
-    await tx.execute(sql`delete from cart_items ci using (${bought}) b
-      where ci.cart_id = b.cart_id and ci.product_id = b.product_id and ci.quantity <= b.quantity`);
-    await tx.execute(sql`update cart_items ci set quantity = ci.quantity - b.quantity from (${bought}) b
-      where ci.cart_id = b.cart_id and ci.product_id = b.product_id`);
-  });
+      where o.id = ${orderId}
+    ), removed as (
+      delete from cart_items ci using bought b
+      where ci.cart_id = b.cart_id and ci.product_id = b.product_id and ci.quantity <= b.quantity
+    )
+    update cart_items ci set quantity = ci.quantity - b.quantity from bought b
+    where ci.cart_id = b.cart_id and ci.product_id = b.product_id and ci.quantity > b.quantity`);
 }

@@ -1,0 +1,111 @@
+/**
+ * Where did the app's CPU time go? Reads a V8 CPU profile written by `BENCH_CPU_PROF=<dir> npm run bench` and prints,
+ * for a window of the run, the self time by origin (a package in node_modules, a folder of the shop, Node.js itself,
+ * V8's garbage collector) and by function. Bundled server code is mapped back to its source through the build's
+ * server source maps (benchmark builds write them: next.config.ts). A window, not a function on the stack, selects
+ * the work: after an `await` a continuation runs from the microtask queue without its callers on the stack. The
+ * bench prints, for each phase, the seconds since the app started, which is where the profile starts.
+ *
+ *   tsx bench/profile-summary.ts /tmp/prof/CPU.*.cpuprofile [--window 95-180] [--top 25]
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { SourceMapConsumer, type RawSourceMap } from "source-map-js";
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+const consumers = new Map<string, SourceMapConsumer | null>();
+
+/** The source map beside a bundled chunk, when the build wrote one. */
+function consumerFor(file: string): SourceMapConsumer | null {
+  if (!consumers.has(file)) {
+    const mapFile = `${file}.map`;
+    consumers.set(file, existsSync(mapFile) ? new SourceMapConsumer(JSON.parse(readFileSync(mapFile, "utf8")) as RawSourceMap) : null);
+  }
+  return consumers.get(file) ?? null;
+}
+
+/** A frame's original source path (bundled frames mapped back), or its URL. */
+function sourceOf(frame: ProfileNode["callFrame"]): string {
+  if (!frame.url) return frame.functionName ? `(${frame.functionName === "(garbage collector)" ? "V8 garbage collector" : "V8/native"})` : "(V8/native)";
+  if (frame.url.startsWith("node:")) return "node:internal";
+  const file = frame.url.startsWith("file://") ? fileURLToPath(frame.url) : frame.url;
+  const consumer = consumerFor(file);
+  if (!consumer) return file;
+  const original = consumer.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber });
+  return original.source ?? file;
+}
+
+/** Groups a source path: a package by name, the shop's code by top folder (lib/payments, lib/finpay, app, ...). */
+function originOf(source: string): string {
+  if (source.startsWith("(") || source === "node:internal") return source;
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
+  if (pkg) {
+    const name = pkg[1]!;
+    if (name === "next") {
+      const compiled = /next\/dist\/compiled\/((?:@[^/]+\/)?[^/]+)/.exec(source);
+      return compiled ? `next (compiled ${compiled[1]})` : "next";
+    }
+    return name;
+  }
+  const project = /(?:^|\/)(lib\/[^/]+|app|components|db|i18n|proxy\.ts|instrumentation\.ts)/.exec(source.replace(/^.*?\/\[project\]\//, ""));
+  if (project) return `shop: ${project[1]}`;
+  if (source.includes("[turbopack]") || source.includes("turbopack")) return "turbopack runtime";
+  return source.length > 80 ? `…${source.slice(-80)}` : source;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const files: string[] = [];
+  let window: [number, number] = [0, Infinity];
+  let top = 20;
+  for (let i = 0; i < args.length; i += 1) {
+    if (args[i] === "--window") window = args[++i]!.split("-").map(Number) as [number, number];
+    else if (args[i] === "--top") top = Number(args[++i]);
+    else files.push(args[i]!);
+  }
+  if (files.length === 0) throw new Error("usage: tsx bench/profile-summary.ts <file.cpuprofile> [--window FROM-TO seconds] [--top N]");
+
+  for (const file of files) {
+    const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const total = profile.endTime - profile.startTime;
+    let at = 0;
+    let inWindow = 0;
+    const byOrigin = new Map<string, number>();
+    const byFunction = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      const micros = profile.timeDeltas[i] ?? 0;
+      at += micros;
+      if (at < window[0] * 1e6 || at > window[1] * 1e6) return;
+      const frame = byId.get(id)!.callFrame;
+      if (frame.functionName === "(idle)" || frame.functionName === "(program)") return;
+      const origin = originOf(sourceOf(frame));
+      inWindow += micros;
+      byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + micros);
+      const fn = `${frame.functionName || "(anonymous)"} [${origin}]`;
+      byFunction.set(fn, (byFunction.get(fn) ?? 0) + micros);
+    });
+    const rows = (map: Map<string, number>) =>
+      [...map]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, top)
+        .map(([name, micros]) => `  ${((100 * micros) / inWindow).toFixed(1).padStart(5)} %  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${name}`)
+        .join("\n");
+    console.log(`\n${file}: ${(total / 1e6).toFixed(1)} s profiled; window ${window[0]}-${window[1]} s: ${(inWindow / 1000).toFixed(0)} ms of CPU (idle not counted)`);
+    console.log(`by origin:\n${rows(byOrigin)}\nby function:\n${rows(byFunction)}`);
+  }
+}
+
+main();
