@@ -6,7 +6,10 @@
  * the work: after an `await` a continuation runs from the microtask queue without its callers on the stack. The
  * bench prints, for each phase, the seconds since the app started, which is where the profile starts.
  *
- *   tsx bench/profile-summary.ts /tmp/prof/CPU.*.cpuprofile [--window 95-180] [--top 25]
+ *   tsx bench/profile-summary.ts /tmp/prof/CPU.*.cpuprofile [--window 95-180] [--top 25] [--callers writeBuffer]
+ *
+ * --callers NAME: where the time of the function NAME (a leaf, often native) comes from, by its nearest callers
+ * outside Node.js itself (a package or a file of the shop).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -70,7 +73,10 @@ function main(): void {
   const files: string[] = [];
   let window: [number, number] = [0, Infinity];
   let top = 20;
+  let callersOf: string | undefined;
   for (let i = 0; i < args.length; i += 1) {
+    if (args[i] === "--callers") callersOf = args[++i];
+    else
     if (args[i] === "--window") window = args[++i]!.split("-").map(Number) as [number, number];
     else if (args[i] === "--top") top = Number(args[++i]);
     else files.push(args[i]!);
@@ -80,6 +86,19 @@ function main(): void {
   for (const file of files) {
     const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    /** The three nearest callers with a source of their own, as "function [origin]" joined by " < ". */
+    const callerChain = (id: number): string => {
+      const chain: string[] = [];
+      for (let up = parent.get(id); up !== undefined && chain.length < 3; up = parent.get(up)) {
+        const frame = byId.get(up)!.callFrame;
+        // Node's own stream and socket plumbing says little about who wrote: skipped.
+        if (frame.url && !frame.url.startsWith("node:")) chain.push(`${frame.functionName || "(anonymous)"} [${originOf(sourceOf(frame))}]`);
+      }
+      return chain.join(" < ") || "(no caller with a source)";
+    };
+    const byCaller = new Map<string, number>();
     const total = profile.endTime - profile.startTime;
     let at = 0;
     let inWindow = 0;
@@ -96,6 +115,10 @@ function main(): void {
       byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + micros);
       const fn = `${frame.functionName || "(anonymous)"} [${origin}]`;
       byFunction.set(fn, (byFunction.get(fn) ?? 0) + micros);
+      if (callersOf && frame.functionName === callersOf) {
+        const chain = callerChain(id);
+        byCaller.set(chain, (byCaller.get(chain) ?? 0) + micros);
+      }
     });
     const rows = (map: Map<string, number>) =>
       [...map]
@@ -105,6 +128,7 @@ function main(): void {
         .join("\n");
     console.log(`\n${file}: ${(total / 1e6).toFixed(1)} s profiled; window ${window[0]}-${window[1]} s: ${(inWindow / 1000).toFixed(0)} ms of CPU (idle not counted)`);
     console.log(`by origin:\n${rows(byOrigin)}\nby function:\n${rows(byFunction)}`);
+    if (callersOf) console.log(`${callersOf}, by caller (share of the window):\n${rows(byCaller)}`);
   }
 }
 

@@ -70,12 +70,20 @@ async function runOnce(target: LoadTarget, plan: LoadPlan, warmup: boolean, prob
   return figures;
 }
 
-export async function measureLoad(targets: LoadTarget[], plan: LoadPlan, log: (line: string) => void, probe?: CpuProbe): Promise<Map<string, LoadFigures>> {
+/** `beforeRuns`: once, after every target's warm-up and before the first measured round. */
+export async function measureLoad(
+  targets: LoadTarget[],
+  plan: LoadPlan,
+  log: (line: string) => void,
+  probe?: CpuProbe,
+  beforeRuns?: () => Promise<void>,
+): Promise<Map<string, LoadFigures>> {
   for (const target of targets) {
     const warm = await runOnce(target, plan, true, probe);
     log(`  warm-up ${target.name}: ${warm.rps.toFixed(0)} req/s`);
     await target.afterWarmup?.(warm);
   }
+  await beforeRuns?.();
   const runs = new Map<string, RunFigures[]>(targets.map((t) => [t.name, []]));
   for (let round = 1; round <= plan.runs; round += 1) {
     for (const target of targets) {
