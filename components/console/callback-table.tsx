@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { EmptyList } from "./list-parts";
+import { EmptyList, ListTable } from "./list-parts";
 import type { CallbackLogRow } from "@/lib/console/callback-log";
 import { outcomeLabel } from "@/lib/console/outcome-words";
 import type { OrderStatus, PaymentStatus } from "@/lib/statuses";
@@ -39,42 +39,31 @@ export function CallbackTable({ rows }: { rows: CallbackLogRow[] }) {
     return <EmptyList>{t("empty")}</EmptyList>;
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{t("caption")}</caption>
-        <thead className="hidden border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-600 md:table-header-group">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("colReceived")}</th>
-            <th scope="col" className="px-3 py-2">{t("colFinpayOrder")}</th>
-            <th scope="col" className="px-3 py-2">{t("colStatus")}</th>
-            <th scope="col" className="px-3 py-2">{t("colSignature")}</th>
-            <th scope="col" className="px-3 py-2">{t("colOutcome")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-200">
-          {rows.map((row) => (
-            <tr key={row.id} data-testid="callback-row" className={`grid grid-cols-2 gap-x-3 gap-y-1 px-3 py-3 md:table-row md:p-0 ${row.flagged ? "bg-red-50" : ""}`}>
-              <td className="md:px-3 md:py-2">{formatWib(row.receivedAt, locale, "precise")}</td>
-              <td className="break-all md:px-3 md:py-2">
-                <code className="text-xs">{row.finpayOrderId ?? "—"}</code>
-                {row.orderId ? (
-                  <Link href={`/console/orders/${row.orderId}`} className="block text-xs text-brand-700 hover:underline">
-                    {t("orderLink", { number: orderNumber(row.orderId) })}
-                  </Link>
-                ) : null}
-              </td>
-              <td className="md:px-3 md:py-2">{row.finpayStatus ?? "—"}</td>
-              <td className="md:px-3 md:py-2">
-                <Verdict valid={row.signatureValid} />
-              </td>
-              <td className="col-span-2 md:px-3 md:py-2">
-                <span className={row.flagged ? "font-semibold text-red-800" : ""}>{outcomeLabel(row.outcome)}</span>
-                {row.detail ? <span className="block text-xs text-stone-600">{row.detail}</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable
+      caption={t("caption")}
+      columns={[{ label: t("colReceived") }, { label: t("colFinpayOrder") }, { label: t("colStatus") }, { label: t("colSignature") }, { label: t("colOutcome") }]}
+    >
+      {rows.map((row) => (
+        <tr key={row.id} data-testid="callback-row" className={`grid grid-cols-2 gap-x-3 gap-y-1 px-3 py-3 md:table-row md:p-0 ${row.flagged ? "bg-red-50" : ""}`}>
+          <td className="md:px-3 md:py-2">{formatWib(row.receivedAt, locale, "precise")}</td>
+          <td className="break-all md:px-3 md:py-2">
+            <code className="text-xs">{row.finpayOrderId ?? "—"}</code>
+            {row.orderId ? (
+              <Link href={`/console/orders/${row.orderId}`} className="block text-xs text-brand-700 hover:underline">
+                {t("orderLink", { number: orderNumber(row.orderId) })}
+              </Link>
+            ) : null}
+          </td>
+          <td className="md:px-3 md:py-2">{row.finpayStatus ?? "—"}</td>
+          <td className="md:px-3 md:py-2">
+            <Verdict valid={row.signatureValid} />
+          </td>
+          <td className="col-span-2 md:px-3 md:py-2">
+            <span className={row.flagged ? "font-semibold text-red-800" : ""}>{outcomeLabel(row.outcome)}</span>
+            {row.detail ? <span className="block text-xs text-stone-600">{row.detail}</span> : null}
+          </td>
+        </tr>
+      ))}
+    </ListTable>
   );
 }

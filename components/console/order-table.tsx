@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { EmptyList } from "./list-parts";
+import { EmptyList, ListTable } from "./list-parts";
 import { StatusBadge } from "@/components/orders/status-badge";
 import type { ConsoleOrderRow } from "@/lib/console/orders";
 import { useLocale, useTranslations } from "next-intl";
@@ -16,47 +16,35 @@ export function OrderTable({ rows }: { rows: ConsoleOrderRow[] }) {
     return <EmptyList>{t("empty")}</EmptyList>;
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{t("caption")}</caption>
-        <thead className="hidden border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-600 md:table-header-group">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("colOrder")}</th>
-            <th scope="col" className="px-3 py-2">{t("colPlaced")}</th>
-            <th scope="col" className="px-3 py-2">{t("colCustomer")}</th>
-            <th scope="col" className="px-3 py-2">{t("colPayment")}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t("colTotal")}</th>
-            <th scope="col" className="px-3 py-2">{t("colStatus")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-200">
-          {rows.map((row) => (
-            <tr key={row.id} data-testid="console-order-row" className="grid grid-cols-2 gap-x-3 gap-y-1 px-3 py-3 md:table-row md:p-0">
-              <td className="md:px-3 md:py-2">
-                <Link href={`/console/orders/${row.id}`} className="font-mono font-medium text-brand-700 hover:underline">
-                  {orderNumber(row.id)}
-                </Link>
-              </td>
-              <td className="text-stone-700 md:px-3 md:py-2">{formatWib(row.createdAt, locale)}</td>
-              <td className="col-span-2 break-all md:px-3 md:py-2">
-                <span className="block">{row.email}</span>
-                <span className="block text-xs text-stone-600">{row.customerName}</span>
-              </td>
-              <td className="col-span-2 md:px-3 md:py-2">
-                {row.method ? <span className="block">{method(row.method)}</span> : <span className="text-stone-600">{t("noPayment")}</span>}
-                {row.finpayOrderId ? <code className="block break-all text-xs text-stone-600">{row.finpayOrderId}</code> : null}
-              </td>
-              <td className="tabular-nums md:px-3 md:py-2 md:text-right">
-                {formatIdr(row.totalIdr)}
-                {row.refundedIdr > 0 ? <span className="block text-xs text-sky-800">{t("refunded", { amount: formatIdr(row.refundedIdr) })}</span> : null}
-              </td>
-              <td className="md:px-3 md:py-2">
-                <StatusBadge status={row.status} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable
+      caption={t("caption")}
+      columns={[{ label: t("colOrder") }, { label: t("colPlaced") }, { label: t("colCustomer") }, { label: t("colPayment") }, { label: t("colTotal"), align: "right" }, { label: t("colStatus") }]}
+    >
+      {rows.map((row) => (
+        <tr key={row.id} data-testid="console-order-row" className="grid grid-cols-2 gap-x-3 gap-y-1 px-3 py-3 md:table-row md:p-0">
+          <td className="md:px-3 md:py-2">
+            <Link href={`/console/orders/${row.id}`} className="font-mono font-medium text-brand-700 hover:underline">
+              {orderNumber(row.id)}
+            </Link>
+          </td>
+          <td className="text-stone-700 md:px-3 md:py-2">{formatWib(row.createdAt, locale)}</td>
+          <td className="col-span-2 break-all md:px-3 md:py-2">
+            <span className="block">{row.email}</span>
+            <span className="block text-xs text-stone-600">{row.customerName}</span>
+          </td>
+          <td className="col-span-2 md:px-3 md:py-2">
+            {row.method ? <span className="block">{method(row.method)}</span> : <span className="text-stone-600">{t("noPayment")}</span>}
+            {row.finpayOrderId ? <code className="block break-all text-xs text-stone-600">{row.finpayOrderId}</code> : null}
+          </td>
+          <td className="tabular-nums md:px-3 md:py-2 md:text-right">
+            {formatIdr(row.totalIdr)}
+            {row.refundedIdr > 0 ? <span className="block text-xs text-sky-800">{t("refunded", { amount: formatIdr(row.refundedIdr) })}</span> : null}
+          </td>
+          <td className="md:px-3 md:py-2">
+            <StatusBadge status={row.status} />
+          </td>
+        </tr>
+      ))}
+    </ListTable>
   );
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { paymentAttempts, paymentEvents } from "@/db/schema";
 import { addDays, filterError, jakartaDayStart, type FilterError } from "./filters";
-import { isPaymentEventOutcome } from "@/db/event-outcomes";
+import { isPaymentEventOutcome, PAYMENT_EVENT_OUTCOMES } from "@/db/event-outcomes";
 
 /**
  * Every callback received (payment_events with source "callback"), forged and unknown ones included, newest first,
@@ -14,26 +14,12 @@ import { isPaymentEventOutcome } from "@/db/event-outcomes";
 export const VERDICTS = ["valid", "invalid", "unchecked"] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-/** Outcomes lib/payments/callback.ts and outcome.ts record for callbacks. */
-export const CALLBACK_OUTCOMES = [
-  "pending_to_paid",
-  "pending_to_failed",
-  "pending_to_expired",
-  "paid_to_partly_refunded",
-  "paid_to_refunded",
-  "partly_refunded_to_refunded",
-  "paid_to_voided",
-  "duplicate",
-  "duplicate_payment",
-  "still_pending",
-  "ignored_out_of_order",
-  "rejected_signature",
-  "unknown_order",
-  "amount_mismatch",
-  "not_confirmed",
-  "malformed",
-  "received",
-] as const;
+/**
+ * The outcomes the log can be filtered by: all of them, from the one vocabulary. A callback can end in any of them
+ * (a late CAPTURED turns an expired payment paid: expired_to_paid), so a list of some would hide exactly those.
+ */
+export const CALLBACK_OUTCOMES = PAYMENT_EVENT_OUTCOMES;
+
 
 const schema = z.object({
   verdict: z.enum(VERDICTS, { error: "verdictInvalid" satisfies FilterError }).optional(),
