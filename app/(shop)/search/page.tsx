@@ -53,7 +53,7 @@ export default async function SearchPage({ searchParams }: Props) {
         ) : null}
       </div>
       {found ? (
-        <ProductListing listing={listing} sort={sort} path="/search" query={query} />
+        <ProductListing listing={listing} sort={sort} path="/search" query={query} aboveTheFold />
       ) : (
         <div className="space-y-8" data-testid="search-suggestions">
           <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-700">{query ? t("search.noResults", { query }) : t("search.prompt")}</p>

@@ -46,7 +46,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       {listing.total === 0 ? (
         <EmptyState link={{ href: "/", label: t("breadcrumb.home") }}>{t("categories.empty")}</EmptyState>
       ) : (
-        <ProductListing listing={listing} sort={sort} path={`/categories/${slug}`} heading={t("listing.products")} />
+        <ProductListing listing={listing} sort={sort} path={`/categories/${slug}`} heading={t("listing.products")} aboveTheFold />
       )}
     </section>
   );
