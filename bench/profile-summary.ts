@@ -30,7 +30,7 @@ interface CpuProfile {
 
 const consumers = new Map<string, SourceMapConsumer | null>();
 
-/** The source map beside a bundled chunk, when the build wrote one. */
+/** The source map beside a bundled chunk (benchmark builds write them), or none. */
 function consumerFor(file: string): SourceMapConsumer | null {
   if (!consumers.has(file)) {
     const mapFile = `${file}.map`;
@@ -39,32 +39,37 @@ function consumerFor(file: string): SourceMapConsumer | null {
   return consumers.get(file) ?? null;
 }
 
-/** A frame's original source path (bundled frames mapped back), or its URL. */
-function sourceOf(frame: ProfileNode["callFrame"]): string {
-  if (!frame.url) return frame.functionName ? `(${frame.functionName === "(garbage collector)" ? "V8 garbage collector" : "V8/native"})` : "(V8/native)";
-  if (frame.url.startsWith("node:")) return "node:internal";
-  const file = frame.url.startsWith("file://") ? fileURLToPath(frame.url) : frame.url;
-  const consumer = consumerFor(file);
-  if (!consumer) return file;
-  const original = consumer.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber });
-  return original.source ?? file;
+/** The package a path lies in (`node_modules/<name>/…`), Next.js's precompiled dependencies named as such. */
+function packageOf(path: string): string | null {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  if (!pkg) return null;
+  const compiled = pkg[1] === "next" ? /next\/dist\/compiled\/((?:@[^/]+\/)?[^/]+)/.exec(path) : null;
+  return compiled ? `next (compiled ${compiled[1]})` : pkg[1]!;
 }
 
-/** Groups a source path: a package by name, the shop's code by top folder (lib/payments, lib/finpay, app, ...). */
-function originOf(source: string): string {
-  if (source.startsWith("(") || source === "node:internal") return source;
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
-  if (pkg) {
-    const name = pkg[1]!;
-    if (name === "next") {
-      const compiled = /next\/dist\/compiled\/((?:@[^/]+\/)?[^/]+)/.exec(source);
-      return compiled ? `next (compiled ${compiled[1]})` : "next";
-    }
-    return name;
-  }
-  const project = /(?:^|\/)(lib\/[^/]+|app|components|db|i18n|proxy\.ts|instrumentation\.ts)/.exec(source.replace(/^.*?\/\[project\]\//, ""));
+/**
+ * Where a frame's code comes from: V8 or Node.js itself; a package, by the file that ran (node_modules/<name>); for
+ * the build's own chunks, the original source the server source map names: a package bundled into the chunk, or a
+ * folder of the shop (lib/payments, lib/finpay, app, ...).
+ */
+function originOf(frame: ProfileNode["callFrame"]): string {
+  if (!frame.url) return frame.functionName === "(garbage collector)" ? "(V8 garbage collector)" : "(V8/native)";
+  if (frame.url.startsWith("node:")) return "node:internal";
+  const file = frame.url.startsWith("file://") ? fileURLToPath(frame.url) : frame.url;
+  const runFrom = packageOf(file);
+  if (runFrom) return runFrom;
+  // Turbopack names a chunk of one package after it (node_modules_drizzle-orm_<hash>._.js); that package's own
+  // chained maps name paths without it (node_modules/src/sql/sql.ts), so the chunk's name is the better witness.
+  const chunkOf = /\/node_modules_(@[a-z0-9.-]+_[a-z0-9.-]+|[a-z0-9.-]+)_/.exec(file);
+  if (chunkOf) return chunkOf[1]!.replace(/^(@[^_]+)_/, "$1/");
+  const source = consumerFor(file)?.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber }).source ?? file;
+  const bundled = packageOf(source);
+  if (bundled && !["src", "dist", "lib"].includes(bundled)) return bundled;
+  const project = /(?:\[project\]\/|^(?:\.\.\/)+)(lib\/[^/]+|app|components|db|i18n|bench|proxy\.ts|instrumentation\.ts)/.exec(source);
   if (project) return `shop: ${project[1]}`;
-  if (source.includes("[turbopack]") || source.includes("turbopack")) return "turbopack runtime";
+  if (source.includes("turbopack")) return "turbopack runtime";
+  // A package bundled into a chunk of several modules, whose own source map names only paths inside it.
+  if (/^(?:\.\.\/)*(?:src|dist|lib)\//.test(source)) return "(a bundled package)";
   return source.length > 80 ? `…${source.slice(-80)}` : source;
 }
 
@@ -94,7 +99,7 @@ function main(): void {
       for (let up = parent.get(id); up !== undefined && chain.length < 3; up = parent.get(up)) {
         const frame = byId.get(up)!.callFrame;
         // Node's own stream and socket plumbing says little about who wrote: skipped.
-        if (frame.url && !frame.url.startsWith("node:")) chain.push(`${frame.functionName || "(anonymous)"} [${originOf(sourceOf(frame))}]`);
+        if (frame.url && !frame.url.startsWith("node:")) chain.push(`${frame.functionName || "(anonymous)"} [${originOf(frame)}]`);
       }
       return chain.join(" < ") || "(no caller with a source)";
     };
@@ -110,7 +115,7 @@ function main(): void {
       if (at < window[0] * 1e6 || at > window[1] * 1e6) return;
       const frame = byId.get(id)!.callFrame;
       if (frame.functionName === "(idle)" || frame.functionName === "(program)") return;
-      const origin = originOf(sourceOf(frame));
+      const origin = originOf(frame);
       inWindow += micros;
       byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + micros);
       const fn = `${frame.functionName || "(anonymous)"} [${origin}]`;

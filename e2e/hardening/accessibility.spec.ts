@@ -116,6 +116,10 @@ test("the sandbox's hosted pages: no serious or critical accessibility violation
   await expect(orderStatus(page)).toHaveText("Paid");
   await page.goto(challengeUrl.replace(/\/3ds$/, ""));
   await axe.check(page, "link already paid");
+  // The worker fetches the card Finpay stored a moment after the payment (its next poll); the cards page refreshes
+  // until it is there. Checkout offers it from then on.
+  await page.goto("/account/cards");
+  await expect(page.getByTestId("saved-card")).toContainText("Visa •••• 3220");
 
   await addToCart(page, "teh-melati-premium");
   await page.goto("/checkout");

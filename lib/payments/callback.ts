@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
-import { getDb } from "@/lib/db";
+import { getDb, preparedFor } from "@/lib/db";
 import { paymentAttempts, paymentEvents } from "@/db/schema";
 import { env } from "@/lib/env";
 import { CALLBACK_ACK, isFinpayError, mapFinpayStatus, parseCallback, verifyCallbackSignature, type FinpayTransaction } from "@/lib/finpay";
@@ -28,6 +28,10 @@ export interface CallbackSource {
 }
 
 export type CallbackReply = { status: number; body: Record<string, unknown> };
+
+const attemptByFinpayOrderId = preparedFor((db) =>
+  db.select().from(paymentAttempts).where(eq(paymentAttempts.finpayOrderId, sql.placeholder("finpayOrderId"))).limit(1).prepare("attempt_by_finpay_order_id"),
+);
 
 const reply = (status: number, responseMessage: string, responseCode: string): CallbackReply => ({ status, body: { responseCode, responseMessage } });
 const ACK: CallbackReply = { status: 200, body: { ...CALLBACK_ACK } };
@@ -68,8 +72,7 @@ export async function handleFinpayCallback(rawBody: string, from: CallbackSource
   }
 
   const payload = parsed.payload;
-  const db = await getDb();
-  const [attempt] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.finpayOrderId, payload.order.id)).limit(1);
+  const [attempt] = await attemptByFinpayOrderId(await getDb()).execute({ finpayOrderId: payload.order.id });
   const eventId = await recordEvent({
     attemptId: attempt?.id ?? null,
     finpayOrderId: payload.order.id,

@@ -1,6 +1,6 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { getDb } from "@/lib/db";
+import { eq, sql } from "drizzle-orm";
+import { getDb, preparedFor } from "@/lib/db";
 import { paymentEvents, type PaymentAttempt } from "@/db/schema";
 import { mapFinpayStatus, type FinpayTransaction } from "@/lib/finpay";
 import { logger } from "@/lib/logger";
@@ -56,13 +56,56 @@ export async function applyTransaction(attempt: PaymentAttempt, transaction: Fin
   };
 }
 
-export async function recordEvent(values: typeof paymentEvents.$inferInsert): Promise<number> {
-  const db = await getDb();
-  const [row] = await db.insert(paymentEvents).values(values).returning({ id: paymentEvents.id });
+/** Every column an event is written with: each call gives them all (null where it has none), so one prepared insert serves. */
+type EventValues = Required<Omit<typeof paymentEvents.$inferInsert, "id" | "receivedAt">>;
+
+const insertEvent = preparedFor((db) =>
+  db
+    .insert(paymentEvents)
+    .values({
+      attemptId: sql.placeholder("attemptId"),
+      finpayOrderId: sql.placeholder("finpayOrderId"),
+      source: sql.placeholder("source"),
+      rawBody: sql.placeholder("rawBody"),
+      signatureValid: sql.placeholder("signatureValid"),
+      finpayStatus: sql.placeholder("finpayStatus"),
+      outcome: sql.placeholder("outcome"),
+      detail: sql.placeholder("detail"),
+      flagged: sql.placeholder("flagged"),
+      sourceAddress: sql.placeholder("sourceAddress"),
+    })
+    .returning({ id: paymentEvents.id })
+    .prepare("insert_payment_event"),
+);
+
+const updateEventOutcome = preparedFor((db) =>
+  db
+    .update(paymentEvents)
+    // Drizzle's types take placeholders in inserts and conditions, not in set(): wrapped in sql``, each is a plain
+    // parameter (these columns need no encoding).
+    .set({ outcome: sql`${sql.placeholder("outcome")}`, flagged: sql`${sql.placeholder("flagged")}`, detail: sql`${sql.placeholder("detail")}` })
+    .where(eq(paymentEvents.id, sql.placeholder("id")))
+    .prepare("finish_payment_event"),
+);
+
+export async function recordEvent(values: Pick<typeof paymentEvents.$inferInsert, "source" | "rawBody" | "outcome"> & Partial<EventValues>): Promise<number> {
+  // Every placeholder needs a value: what the caller left out (or undefined) is written as the column's default would be.
+  const full: EventValues = {
+    attemptId: values.attemptId ?? null,
+    finpayOrderId: values.finpayOrderId ?? null,
+    source: values.source,
+    rawBody: values.rawBody,
+    signatureValid: values.signatureValid ?? null,
+    finpayStatus: values.finpayStatus ?? null,
+    outcome: values.outcome,
+    detail: values.detail ?? null,
+    flagged: values.flagged ?? false,
+    sourceAddress: values.sourceAddress ?? null,
+  };
+  const [row] = await insertEvent(await getDb()).execute(full);
   return row!.id;
 }
 
 export async function finishEvent(eventId: number, summary: OutcomeSummary): Promise<void> {
-  const db = await getDb();
-  await db.update(paymentEvents).set({ outcome: summary.outcome, flagged: summary.flagged, detail: summary.detail ?? null }).where(eq(paymentEvents.id, eventId));
+  await updateEventOutcome(await getDb()).execute({ id: eventId, outcome: summary.outcome, flagged: summary.flagged, detail: summary.detail ?? null });
 }
