@@ -22,6 +22,8 @@ describe("deploy/nginx.conf.template", () => {
     expect(server).toContain("server 127.0.0.1:13640 max_fails=1");
     expect(server).toContain("server 127.0.0.1:13641 max_fails=1");
     expect(server).toContain("listen 127.0.0.1:18640;");
+    // Idle upstream connections are closed by nginx before Node's 5 s keep-alive timeout closes them under it.
+    expect(server).toMatch(/keepalive_timeout [1-4]s;/);
     expect(server).not.toMatch(/\$\{[A-Z]/);
     const checked = spawnSync(spec.command, ["-t", ...spec.args], { encoding: "utf8" });
     expect(checked.stderr).toContain("test is successful");
