@@ -7,6 +7,7 @@ import type { MixCounts } from "./suites/callbacks";
 import type { LighthouseFigures } from "./suites/lighthouse";
 import type { PayOverheadReport } from "./suites/pay-overhead";
 import type { QueryPlan } from "./suites/query-plans";
+import { rateOfStatic, readRenderingResults, type RenderingResults } from "./rendering/results";
 
 /** What one `npm run bench` measured; run.ts fills it, this file prints it and writes BENCHMARKS.md from it. */
 export interface BenchResults {
@@ -126,6 +127,24 @@ export function writeBenchmarksFile(file: string, r: BenchResults): void {
   writeFileSync(file, consoleSection ? `${renderMarkdown(r).trimEnd()}\n\n${consoleSection}\n` : renderMarkdown(r));
 }
 
+/** Why the pages are not prerendered: the figures of `npm run bench:rendering`, when it has been run. */
+function renderingChoice(results: RenderingResults | undefined): string {
+  const intro =
+    "  Reaching the static page's rate needs the pages served from a prerendered file, with the per-visitor parts streamed in (Next.js's Partial Prerendering, `cacheComponents`) or fetched by the browser.";
+  if (!results) return `${intro} \`npm run bench:rendering\` measures both variants (bench/rendering/RESULTS.md); it has not been run here.`;
+  const cc = results.modes.find((m) => m.key === "cache-components")!;
+  const classic = results.modes.find((m) => m.key === "classic")!;
+  const of = (mode: typeof cc, variant: "static" | "ppr" | "dynamic") => fixed(rateOfStatic(results, mode.key, variant), 2);
+  return [
+    `${intro} \`npm run bench:rendering\` (bench/rendering/RESULTS.md, ${results.date}, Next.js ${results.next}) measured both on a catalog-sized page under the policy a prerendered shell can live with (\`script-src 'self' 'nonce-…' 'sha256-…'\`), and decided against them:`,
+    `  1. **A prerendered shell is not faster.** With a per-visitor hole (name and cart from cookies inside Suspense) it serves ${of(cc, "ppr")} of the prerendered page's rate, the same as rendering the page per request under Cache Components (${of(cc, "dynamic")}) and about half of rendering it per request without them (${of(classic, "dynamic")}, today's shop): resuming a shell costs as much as rendering the page, and Cache Components make every per-request render slower.`,
+    `  2. **Cache Components lose 404s.** \`notFound()\` after a per-request read answers ${cc.missingStatus} with them (${classic.missingStatus} without; Next.js issue #95380, fix pending in pull request #95561): another customer's order, the console for a customer and unknown ids would answer 200.`,
+    `  3. **A page prerendered whole cannot keep a strict policy.** Its ${cc.variants.static.scripts.uncovered} inline scripts carry the page's own RSC payload and no nonce, so the policy blocks them and the page ${cc.variants.static.hydrated ? "still hydrates" : "never hydrates"} (${cc.variants.static.violations} violations); only 'unsafe-inline' would run them, and it would run injected markup too.`,
+    "",
+    "  So the pages render per request with the nonce and 'strict-dynamic' policy, which the security tests hold, and the catalog stays a per-instance copy (lib/catalog/queries.ts): `\"use cache\"` and `cacheTag` exist only under Cache Components.",
+  ].join("\n");
+}
+
 export function renderMarkdown(r: BenchResults): string {
   const cb = r.callbacks.figures;
   const pg = r.pages.figures;
@@ -235,7 +254,7 @@ export function renderMarkdown(r: BenchResults): string {
       `- **Rendering per request, not data.** The static page's own markup rendered per request without touching the database reaches ${fixed(ratio(pg.dynamicCopy, pg.static), 2)} of the static page, about what \`/\` (${fixed(ratio(pg.home, pg.static), 2)}) and the product page (${fixed(ratio(pg.product, pg.static), 2)}) reach. The catalog data is now cached per instance (lib/catalog/queries.ts), so these pages make no database query for it; what is left is React rendering the page (RSC payload and HTML) on every request: ${cpu(pg.dynamicCopy, "app")} ms of CPU against ${cpu(pg.static, "app")} ms to send the prerendered file.`,
       "- **Why the shop's pages render per request.** The layout shows who is signed in and the cart count (session and cart cookies), so every page is dynamic" +
         (r.pages.nonceCsp ? ", and every page carries a Content-Security-Policy with a fresh nonce (proxy.ts), which Next.js can only put on its scripts while rendering, so no page can be served from a prerendered file." : "."),
-      "  Reaching the static page's rate needs the page shell prerendered and the per-visitor parts streamed in (Next.js's Partial Prerendering, `cacheComponents`). Three things stand in the way, each an architecture change across every page rather than a tuning step: (1) the language comes from a cookie or Accept-Language, so no shell can be prerendered with its words or `<html lang>` until the locale becomes a route segment (next-intl's `[locale]` folder with `localePrefix: \"never\"`, the proxy rewriting each address to it); (2) `cacheComponents` applies to every route at once, so every page's session, cart and database reads must first move inside Suspense boundaries; (3) a prerendered shell cannot carry a per-response nonce (React's `prerender` has no nonce option; Next.js issue #89754 is open on it). Tried on a minimal Next.js 16.4.6 app with `cacheComponents` (a prerendered shell, a cookie read inside Suspense, one client component), in Chromium: the shell's scripts carry no nonce (its bundles, the bootstrap and one constant inline script of React's, `requestAnimationFrame(function(){$RT=performance.now()})`), while everything streamed for the hole carries the request's nonce, which Next.js reads from the CSP header when it resumes the render. The shop's policy (the nonce with 'strict-dynamic') blocks the shell's bundles, so the page never hydrates; `script-src 'self' 'nonce-…' 'sha256-…'` (the hash of that one inline script, no 'strict-dynamic') hydrates with no violation and still blocks an injected `onerror`. Its price is 'self': any same-origin script URL would run, where 'strict-dynamic' runs only nonce'd scripts and what they load (the shop serves no uploaded files). None of the three is done yet; until they are, the pages render per request with the strict nonce CSP, which the security tests hold.",
+      renderingChoice(readRenderingResults()),
       "",
     );
   }
@@ -344,6 +363,7 @@ export function renderMarkdown(r: BenchResults): string {
     "npm run bench                       # fresh database, production build in .next-bench, everything started and stopped by the script",
     "DATABASE_URL=postgres://… npm run bench   # use that database instead (it is migrated and seeded, not dropped)",
     "BENCH_RUNS=5 BENCH_RUN_SECONDS=10 npm run bench   # longer runs",
+    "npm run bench:rendering             # Partial Prerendering against rendering per request (bench/rendering/RESULTS.md), quoted in (b)",
     "```",
     "",
     "Ports 3300 (app), 4300 (sandbox), 5300 (baseline) unless BENCH_APP_PORT, BENCH_SANDBOX_PORT, BENCH_BASELINE_PORT say otherwise. Server logs and the raw figures (results.json) are kept in a temporary directory named at the start of the output. The benchmark is not part of CI: speed targets live here, never in timed tests.",
