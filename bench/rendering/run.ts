@@ -19,7 +19,7 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "@playwright/test";
+import { chromium, type Browser } from "@playwright/test";
 import { measureLoad, type LoadPlan } from "../lib/load";
 import { killRunningCommands, runCommand, startService, stopAllServices, waitForOk } from "../lib/processes";
 import { round } from "../lib/stats";
@@ -64,14 +64,14 @@ function auditScripts(html: string): ScriptAudit {
 }
 
 /** Loads the page in Chromium under the template's policy, clicks a client button: does the count go up? */
-async function checkInBrowser(url: string): Promise<{ hydrated: boolean; violations: number }> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+async function checkInBrowser(browser: Browser, url: string): Promise<Pick<VariantFigures, "hydrated" | "violations">> {
+  const context = await browser.newContext();
   try {
-    const page = await browser.newPage();
-    await page.context().addCookies([
+    await context.addCookies([
       { name: "visitor", value: "Siti", url: BASE_URL },
       { name: "cart", value: "2", url: BASE_URL },
     ]);
+    const page = await context.newPage();
     const violations: string[] = [];
     await page.exposeFunction("reportViolation", (directive: string) => violations.push(directive));
     await page.addInitScript(() => {
@@ -86,7 +86,7 @@ async function checkInBrowser(url: string): Promise<{ hydrated: boolean; violati
       .then(() => true, () => false);
     return { hydrated, violations: violations.length };
   } finally {
-    await browser.close();
+    await context.close();
   }
 }
 
@@ -104,10 +104,15 @@ async function measureMode(mode: (typeof MODES)[number], logDir: string): Promis
     await waitForOk(app, `${BASE_URL}/static`);
     const missing = await fetch(`${BASE_URL}/dynamic-missing`, { headers: { cookie: VISITOR_COOKIE } });
     await missing.arrayBuffer();
-    const audits = {} as Record<Variant, ScriptAudit & { hydrated: boolean; violations: number }>;
-    for (const variant of VARIANTS) {
-      const html = await (await fetch(`${BASE_URL}/${variant}`, { headers: { cookie: VISITOR_COOKIE } })).text();
-      audits[variant] = { ...auditScripts(html), ...(await checkInBrowser(`${BASE_URL}/${variant}`)) };
+    const audits = {} as Record<Variant, Omit<VariantFigures, "rps" | "p50">>;
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+    try {
+      for (const variant of VARIANTS) {
+        const html = await (await fetch(`${BASE_URL}/${variant}`, { headers: { cookie: VISITOR_COOKIE } })).text();
+        audits[variant] = { scripts: auditScripts(html), ...(await checkInBrowser(browser, `${BASE_URL}/${variant}`)) };
+      }
+    } finally {
+      await browser.close();
     }
     const load = await measureLoad(
       VARIANTS.map((variant) => ({ name: `${mode.key} /${variant}`, options: () => ({ url: `${BASE_URL}/${variant}`, headers: { cookie: VISITOR_COOKIE } }) })),
@@ -117,8 +122,7 @@ async function measureMode(mode: (typeof MODES)[number], logDir: string): Promis
     const variants = Object.fromEntries(
       VARIANTS.map((variant) => {
         const figures = load.get(`${mode.key} /${variant}`)!;
-        const { hydrated, violations, ...scripts } = audits[variant];
-        return [variant, { rps: figures.rps, p50: figures.p50, scripts, hydrated, violations }];
+        return [variant, { rps: figures.rps, p50: figures.p50, ...audits[variant] }];
       }),
     ) as Record<Variant, VariantFigures>;
     return { key: mode.key, name: mode.name, variants, missingStatus: missing.status };
