@@ -402,10 +402,12 @@ test("20 purchases while app-2 is killed in the middle: nginx routes around it, 
   }
   for (const orderId of paidOrders) expect(attempts.filter((a) => a.order_id === orderId && a.status === "paid")).toHaveLength(1);
 
-  // The order whose POST died with app-2 is kept (not lost), unpaid; Finpay never heard of its payment, so starting
-  // over settled that attempt as failed: nothing was charged for it.
+  // What must hold in every interleaving of the kill: an order whose POST died with app-2 may have been written
+  // (then it is kept, unpaid, and starting over settled its attempt with Finpay) or not (app-2 died first: nothing was
+  // written and nothing charged). Either way no attempt that is not paid was captured, and no order was lost that the
+  // customer was told was placed (all 20 above are paid).
   const orphans = attempts.filter((a) => a.order_status !== "paid");
-  expect(orphans.map((a) => [a.email, a.status])).toContainEqual([victim.email, "failed"]);
+  console.log(`[cluster] unpaid attempts left by the kill: ${JSON.stringify(orphans.map((a) => [a.email, a.status]))}`);
   for (const orphan of orphans) {
     // Any other order a dying app-2 was starting ended the same way, or cancelled at Finpay if its link was made.
     expect(["failed", "cancelled"], orphan.finpay_order_id).toContain(orphan.status);
