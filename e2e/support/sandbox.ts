@@ -45,6 +45,7 @@ export async function control(request: APIRequestContext, path: string, data?: u
 export async function clearFaults(request: APIRequestContext) {
   await request.delete(`${SANDBOX_URL}/__sandbox/faults`);
   await request.delete(`${SANDBOX_URL}/__sandbox/callback-variants`);
+  await request.delete(`${SANDBOX_URL}/__sandbox/quirks`);
 }
 
 export async function sandboxOrder(request: APIRequestContext, finpayOrderId: string): Promise<SandboxOrder> {

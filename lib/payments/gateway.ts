@@ -16,6 +16,7 @@ export function finpayFor(attemptId: string | null): FinpayClient {
     merchantId: config.FINPAY_MERCHANT_ID,
     merchantKey: config.FINPAY_MERCHANT_KEY,
     timeoutMs: config.FINPAY_TIMEOUT_MS,
+    voidForm: config.FINPAY_VOID_FORM,
     logger: (level, event, fields) => logger[level](event, { ...fields, attemptId }),
     onExchange: (exchange) => recordExchange(attemptId, exchange),
   });
