@@ -207,7 +207,7 @@ export class CallbackDispatcher {
   /** One try; afterwards the delivery is over or its next try is scheduled on the sandbox clock. */
   private async attempt(next: ScheduledRetry): Promise<void> {
     const { record, tryNumber, retry, firstDone } = next;
-    const { logger, retryMinutes, retrySpacing, clock } = this.options;
+    const { logger, retryMinutes, retrySpacing } = this.options;
     const attempt = await this.post(record);
     record.attempts.push(attempt);
     logger.info("callback.attempt", {

@@ -5,7 +5,6 @@ import {
   accessPath,
   basicRequest,
   cardFields,
-  eventually,
   MERCHANT_KEY,
   startReceiver,
   startTestSandbox,
