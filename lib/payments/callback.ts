@@ -91,7 +91,7 @@ export async function handleFinpayCallback(rawBody: string, from: CallbackSource
     finpayStatus: payload.result?.payment.status ?? null,
     outcome: attempt ? "received" : "unknown_order",
   });
-  // [TOLERANT] A status this shop does not know is reported (log + flagged event) and acts as "pending" (statuses.ts).
+  // [TOLERANT:unknown-statuses] A status this shop does not know is reported (log + flagged event) and acts as "pending" (statuses.ts).
   const claimedStatus = mapFinpayStatus(payload.result?.payment.status);
   const unknownStatus = payload.result && !claimedStatus.known ? claimedStatus.status : null;
   if (unknownStatus) logger.warn("payment.unknown_finpay_status", { finpayOrderId: payload.order.id, status: unknownStatus, source: "callback" });

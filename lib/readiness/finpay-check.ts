@@ -26,7 +26,7 @@ export interface ReadinessReport {
 
 type Source = Record<string, string | undefined>;
 
-/** [INFER] Merchant ids seen in Finpay's docs and integrations are short letters and digits (FINPAY770). */
+/** [INFER:merchant-id-format] Merchant ids seen in Finpay's docs and integrations are short letters and digits (FINPAY770). */
 const MERCHANT_ID_PATTERN = /^[A-Za-z0-9_-]{3,64}$/;
 /** A key is a password for Basic auth and the callback HMAC key: printable, no spaces (a pasted newline is a classic). */
 const MERCHANT_KEY_PATTERN = /^[\x21-\x7e]{8,256}$/;

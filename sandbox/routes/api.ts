@@ -113,7 +113,7 @@ export function apiRoutes(ctx: SandboxContext): Hono<ApiEnv> {
     return finpaySuccess(c, c.get("startedAt"));
   });
 
-  // [INFER] Retrieve Stored Card: path and shape are not public; this is the one agreed with lib/finpay.
+  // [INFER:stored-cards-api] Retrieve Stored Card: path and shape are not public; this is the one agreed with lib/finpay.
   api.get("/customer/:customerId", ...guard, (c) => {
     const customerId = c.req.param("customerId");
     const cards = ctx.store.listCards(customerId).map((card) => ({
