@@ -119,6 +119,10 @@ export class SandboxControl {
   setFaults(faults: SandboxFaults) {
     return control(this.request, "/faults", faults);
   }
+  /** Where Finpay's reference allows two readings, play one (sandbox/quirks.ts); cleared with the faults. */
+  setQuirks(quirks: { acceptVoid?: "both" | "post" | "get"; callbackRetrySpacing?: "waits" | "offsets" }) {
+    return control(this.request, "/quirks", quirks);
+  }
   clearFaults() {
     return clearFaults(this.request);
   }
