@@ -71,6 +71,14 @@ export const STATUS_CHECK_ONLY_RESULTS = [
 ] as const;
 export type StatusCheckResult = PaymentEventOutcome | (typeof STATUS_CHECK_ONLY_RESULTS)[number];
 
+/**
+ * Outcomes of a signed callback that leave its payment waiting for news: its processing never finished (the route
+ * answered 503 and Finpay will retry, or gave up) or Finpay still said "pending". Reconciliation keeps asking
+ * check-status about a payment whose callbacks all ended like this, so a payment whose every delivery failed is
+ * settled within minutes, not at its link's expiry.
+ */
+export const UNSETTLED_CALLBACK_OUTCOMES = ["received", "still_pending"] as const satisfies readonly PaymentEventOutcome[];
+
 /** Outcomes whose event carries a body that nobody vouched for: stored truncated and rate-limited per address. */
 export const UNTRUSTED_OUTCOMES = ["malformed", "rejected_signature"] as const satisfies readonly PaymentEventOutcome[];
 

@@ -61,3 +61,17 @@ describe("mail and job settings", () => {
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`^Invalid environment variable ${name}: `));
   });
 });
+
+describe("Finpay settings that follow its documentation", () => {
+  it("void defaults to the documented POST; GET can be chosen; anything else names the variable", () => {
+    expect(parseEnv({}).FINPAY_VOID_FORM).toBe("post");
+    expect(parseEnv({ FINPAY_VOID_FORM: "" }).FINPAY_VOID_FORM).toBe("post");
+    expect(parseEnv({ FINPAY_VOID_FORM: "get" }).FINPAY_VOID_FORM).toBe("get");
+    expect(() => parseEnv({ FINPAY_VOID_FORM: "POST" })).toThrow(/^Invalid environment variable FINPAY_VOID_FORM: must be post or get/);
+  });
+
+  it("reconciliation waits at most Finpay's 111-minute retry window before asking check-status", () => {
+    expect(parseEnv({ RECONCILE_AFTER_SECONDS: "6660" }).RECONCILE_AFTER_SECONDS).toBe(6660);
+    expect(() => parseEnv({ RECONCILE_AFTER_SECONDS: "6661" })).toThrow(/^Invalid environment variable RECONCILE_AFTER_SECONDS: must be at most 6660: Finpay's last callback retry comes 111 minutes after the first/);
+  });
+});

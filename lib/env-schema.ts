@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { LAST_CALLBACK_RETRY_MINUTES } from "./finpay/callback-retries";
+import { DEFAULT_VOID_FORM, VOID_FORMS } from "./finpay/money-back";
 import { parseProxyEntry } from "./security/addresses";
 
 /**
@@ -42,8 +44,18 @@ const variables = {
   FINPAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   // Confirm every callback with check-status before acting on it (Finpay calls this "the most secure method").
   FINPAY_CONFIRM_CALLBACKS: booleanFlag,
-  // A pending payment with no callback after this many seconds is settled from check-status.
-  RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(10).max(86_400).default(180),
+  // Which void form the host takes (lib/finpay/money-back.ts): the documented POST, or the GET of a third-party
+  // note. `npm run finpay:check` says which one the configured host answers.
+  FINPAY_VOID_FORM: blankAsUnset(z.enum(VOID_FORMS, { error: `must be ${VOID_FORMS.join(" or ")}` }).default(DEFAULT_VOID_FORM)),
+  // A pending payment with no processed callback after this many seconds is settled from check-status. At most
+  // Finpay's retry window (111 minutes): a payment whose callbacks all failed is then settled by the time the
+  // last retry would have come.
+  RECONCILE_AFTER_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(LAST_CALLBACK_RETRY_MINUTES * 60, `must be at most ${LAST_CALLBACK_RETRY_MINUTES * 60}: Finpay's last callback retry comes ${LAST_CALLBACK_RETRY_MINUTES} minutes after the first`)
+    .default(180),
   // Outgoing mail (lib/email): an smtp:// or smtps:// URL, user and password in it when the server needs them.
   // The default is MailDev, which `npm run dev` starts (web inbox on http://localhost:1080).
   SMTP_URL: blankAsUnset(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).default("smtp://localhost:1025")),

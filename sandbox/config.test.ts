@@ -9,8 +9,8 @@ describe("loadConfigFromEnv", () => {
       stateFile: ".data/sandbox-state.json",
       merchantId: "FINPAY770",
       merchantKey: "SoSecret123",
-      callbackMaxAttempts: 5,
-      callbackBackoffMs: 1_000,
+      callbackTimeoutMs: 30_000,
+      callbackRetryMinutes: [1, 5, 15, 30, 60],
       initiateTimeoutMs: 20_000,
     });
   });
@@ -24,8 +24,7 @@ describe("loadConfigFromEnv", () => {
       FINPAY_MERCHANT_ID: "M1",
       FINPAY_MERCHANT_KEY: "K1",
       SANDBOX_CALLBACK_TIMEOUT_MS: "3000",
-      SANDBOX_CALLBACK_RETRIES: "3",
-      SANDBOX_CALLBACK_BACKOFF_MS: "10",
+      SANDBOX_CALLBACK_RETRY_MINUTES: "0.5,2",
       SANDBOX_INITIATE_TIMEOUT_MS: "100",
       SANDBOX_SWEEP_INTERVAL_MS: "0",
       SANDBOX_SETTLE_AFTER_MINUTES: "30",
@@ -38,12 +37,15 @@ describe("loadConfigFromEnv", () => {
       merchantId: "M1",
       merchantKey: "K1",
       callbackTimeoutMs: 3000,
-      callbackMaxAttempts: 3,
-      callbackBackoffMs: 10,
+      callbackRetryMinutes: [0.5, 2],
       initiateTimeoutMs: 100,
       sweepIntervalMs: 0,
       settleAfterMinutes: 30,
     });
+  });
+
+  it("takes `none` for a sandbox that never retries a callback", () => {
+    expect(loadConfigFromEnv({ SANDBOX_CALLBACK_RETRY_MINUTES: "none" }).callbackRetryMinutes).toEqual([]);
   });
 
   it("treats empty variables as unset", () => {
@@ -54,7 +56,8 @@ describe("loadConfigFromEnv", () => {
     ["SANDBOX_PORT", "abc"],
     ["SANDBOX_PORT", "70000"],
     ["SANDBOX_PUBLIC_URL", "localhost:4010"],
-    ["SANDBOX_CALLBACK_RETRIES", "0"],
+    ["SANDBOX_CALLBACK_RETRY_MINUTES", "1;5"],
+    ["SANDBOX_CALLBACK_RETRY_MINUTES", "-1"],
     ["SANDBOX_CALLBACK_TIMEOUT_MS", "-1"],
   ])("fails fast naming %s=%s", (name, value) => {
     expect(() => loadConfigFromEnv({ [name]: value })).toThrow(ConfigError);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CALLBACK_REPLY_TIMEOUT_MS, CALLBACK_RETRY_MINUTES } from "../lib/finpay/callback-retries";
 
 /**
  * Everything the sandbox needs to run. `createSandbox` takes a partial of this (tests shrink the delays);
@@ -15,12 +16,10 @@ export interface SandboxConfig {
   stateFile: string;
   merchantId: string;
   merchantKey: string;
-  /** How long one callback POST may take before it counts as failed. */
+  /** How long one callback POST may take before it counts as failed: Finpay's 30 s. */
   callbackTimeoutMs: number;
-  /** Total delivery attempts per callback, the first one included. */
-  callbackMaxAttempts: number;
-  /** First retry delay; each later retry doubles it (1 s, 2 s, 4 s, 8 s with the defaults). */
-  callbackBackoffMs: number;
+  /** Minutes of the retries after a failed delivery: Finpay's 1, 5, 15, 30, 60 (read as waits unless a quirk says offsets). */
+  callbackRetryMinutes: readonly number[];
   /** How long the "timeout" fault holds an initiate request before answering 504. */
   initiateTimeoutMs: number;
   /** Period of the background sweep that expires unpaid orders; 0 disables it (expiry is still checked lazily). */
@@ -40,9 +39,8 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   stateFile: ".data/sandbox-state.json",
   merchantId: DEVELOPMENT_MERCHANT_ID,
   merchantKey: DEVELOPMENT_MERCHANT_KEY,
-  callbackTimeoutMs: 10_000,
-  callbackMaxAttempts: 5,
-  callbackBackoffMs: 1_000,
+  callbackTimeoutMs: CALLBACK_REPLY_TIMEOUT_MS,
+  callbackRetryMinutes: CALLBACK_RETRY_MINUTES,
   initiateTimeoutMs: 20_000,
   sweepIntervalMs: 5_000,
   settleAfterMinutes: 1440,
@@ -66,8 +64,14 @@ const EnvSchema = z.object({
   FINPAY_MERCHANT_ID: optionalText,
   FINPAY_MERCHANT_KEY: optionalText,
   SANDBOX_CALLBACK_TIMEOUT_MS: int(1, 600_000),
-  SANDBOX_CALLBACK_RETRIES: int(1, 20),
-  SANDBOX_CALLBACK_BACKOFF_MS: int(0, 600_000),
+  SANDBOX_CALLBACK_RETRY_MINUTES: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^(none|\d+(\.\d+)?(,\d+(\.\d+)?){0,19})$/, "must be up to 20 comma-separated minutes such as 1,5,15,30,60, or none")
+      .transform((v) => (v === "none" ? [] : v.split(",").map(Number)))
+      .optional(),
+  ),
   SANDBOX_INITIATE_TIMEOUT_MS: int(0, 600_000),
   SANDBOX_SWEEP_INTERVAL_MS: int(0, 3_600_000),
   SANDBOX_SETTLE_AFTER_MINUTES: int(0, 525_600),
@@ -94,8 +98,7 @@ export function loadConfigFromEnv(env: Record<string, string | undefined> = proc
     merchantId: e.FINPAY_MERCHANT_ID ?? DEFAULT_CONFIG.merchantId,
     merchantKey: e.FINPAY_MERCHANT_KEY ?? DEFAULT_CONFIG.merchantKey,
     callbackTimeoutMs: e.SANDBOX_CALLBACK_TIMEOUT_MS ?? DEFAULT_CONFIG.callbackTimeoutMs,
-    callbackMaxAttempts: e.SANDBOX_CALLBACK_RETRIES ?? DEFAULT_CONFIG.callbackMaxAttempts,
-    callbackBackoffMs: e.SANDBOX_CALLBACK_BACKOFF_MS ?? DEFAULT_CONFIG.callbackBackoffMs,
+    callbackRetryMinutes: e.SANDBOX_CALLBACK_RETRY_MINUTES ?? DEFAULT_CONFIG.callbackRetryMinutes,
     initiateTimeoutMs: e.SANDBOX_INITIATE_TIMEOUT_MS ?? DEFAULT_CONFIG.initiateTimeoutMs,
     sweepIntervalMs: e.SANDBOX_SWEEP_INTERVAL_MS ?? DEFAULT_CONFIG.sweepIntervalMs,
     settleAfterMinutes: e.SANDBOX_SETTLE_AFTER_MINUTES ?? DEFAULT_CONFIG.settleAfterMinutes,

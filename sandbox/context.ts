@@ -1,9 +1,11 @@
 import type { CallbackDispatcher } from "./callbacks";
+import type { SandboxClock } from "./clock";
 import type { SandboxConfig } from "./config";
 import type { InitiateFaults } from "./faults";
 import type { CallbackInbox } from "./inbox";
 import type { Logger } from "./logger";
 import type { PaymentService } from "./payments";
+import type { SandboxQuirks } from "./quirks";
 import type { RequestLog } from "./request-log";
 import type { SandboxStore } from "./state";
 import type { Clock } from "./time";
@@ -22,7 +24,12 @@ export interface SandboxContext {
   /** The built-in callback receiver at /__sandbox/inbox. */
   inbox: CallbackInbox;
   logger: Logger;
+  /** Reads the sandbox clock (`sandboxClock.now`). */
   clock: Clock;
+  /** The clock the control API moves forward. */
+  sandboxClock: SandboxClock;
+  /** Behaviours where Finpay's reference allows two readings (void form, retry spacing). */
+  quirks: SandboxQuirks;
   /** Aborted on close, so held requests and sleeps end promptly. */
   shutdown: AbortSignal;
   /** Base of redirect URLs once known (configured, or from the bound port); undefined before start(). */

@@ -265,7 +265,7 @@ export class PaymentService {
 
   /**
    * Void: a captured payment, not yet settled and not refunded, is reversed in full. An unpaid order is "not
-   * permitted" (as Finpay answers live); a second void, a settled or a refunded payment is "invalid status" [INFER].
+   * permitted" (as Finpay answers live); a second void, a settled or a refunded payment is "invalid status" [INFER:money-back-answers].
    */
   voidPayment(order: SandboxOrder): MoneyBackOutcome {
     this.refresh(order);

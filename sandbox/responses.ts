@@ -5,7 +5,7 @@ import { secondsSince } from "./time";
 
 /**
  * Response codes agreed with lib/finpay (docs/finpay-contract.md): SNAP layout HTTP(3) + service(2) + case(2),
- * service 00 for PG [INFER], and the HTTP status is always the first three digits.
+ * service 00 for PG [INFER:response-codes], and the HTTP status is always the first three digits.
  */
 export const RESPONSE = {
   success: { code: "2000000", message: "Success" },

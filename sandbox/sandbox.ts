@@ -3,9 +3,11 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { CallbackDispatcher } from "./callbacks";
+import { SandboxClock } from "./clock";
 import { DEFAULT_CONFIG, type SandboxConfig } from "./config";
 import { ACCESS_PATH, type SandboxContext } from "./context";
 import { InitiateFaults } from "./faults";
+import { SandboxQuirks } from "./quirks";
 import { CallbackInbox } from "./inbox";
 import { silentLogger, type Logger } from "./logger";
 import { PaymentService, seedCards } from "./payments";
@@ -20,7 +22,7 @@ import { systemClock, type Clock } from "./time";
 import { CallbackVariants } from "./variants";
 
 export interface SandboxOptions extends Partial<SandboxConfig> {
-  /** Tests move time forward with a fake clock to exercise expiry. */
+  /** The base of the sandbox clock; tests move time forward with a fake one (or through POST /__sandbox/clock). */
   clock?: Clock;
   logger?: Logger;
 }
@@ -40,14 +42,14 @@ export interface Sandbox {
   start(port?: number, host?: string): Promise<RunningSandbox>;
   /** Expires overdue unpaid orders now (what the timer does every sweepIntervalMs). */
   sweepExpired(): number;
-  /** Resolves when every callback delivery started so far has finished, retries included. */
+  /** Resolves when no callback try is in flight or due; retries scheduled later on the sandbox clock do not count. */
   idle(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Builds the whole sandbox without side effects beyond loading the state file; `start` opens the port. */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const { clock = systemClock, logger = silentLogger, ...overrides } = options;
+  const { clock: baseClock = systemClock, logger = silentLogger, ...overrides } = options;
   const config: SandboxConfig = { ...DEFAULT_CONFIG, ...definedOnly(overrides) };
   const shutdownController = new AbortController();
   let boundUrl: string | undefined;
@@ -55,11 +57,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const persistence = createPersistence(config.stateFile, (error) =>
     logger.error("state.write_failed", { message: error instanceof Error ? error.message : String(error) }),
   );
+  const sandboxClock = new SandboxClock(baseClock);
+  const clock = sandboxClock.now;
+  const quirks = new SandboxQuirks();
   const store = new SandboxStore(persistence, () => seedCards(clock()));
   const dispatcher = new CallbackDispatcher({
     timeoutMs: config.callbackTimeoutMs,
-    maxAttempts: config.callbackMaxAttempts,
-    backoffMs: config.callbackBackoffMs,
+    retryMinutes: config.callbackRetryMinutes,
+    retrySpacing: () => quirks.get().callbackRetrySpacing,
+    clock: sandboxClock,
     logger,
     shutdown: shutdownController.signal,
   });
@@ -85,6 +91,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     inbox: new CallbackInbox(config.merchantKey),
     logger,
     clock,
+    sandboxClock,
+    quirks,
     shutdown: shutdownController.signal,
     publicUrl: () => config.publicUrl ?? boundUrl,
   };

@@ -7,7 +7,7 @@ const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000; // WIB is UTC+7 all year (no dayli
 
 /**
  * Finpay writes times as "YYYY-MM-DD HH:MM:SS" without a zone; they are read as Jakarta wall time
- * (docs/finpay-reference.md §4.1 [INFER]). Shifting by a fixed offset avoids depending on the host's ICU/timezone data.
+ * (docs/finpay-reference.md §4.1 [INFER:wib-times]). Shifting by a fixed offset avoids depending on the host's ICU/timezone data.
  */
 export function formatJakarta(date: Date): string {
   return new Date(date.getTime() + JAKARTA_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");

@@ -5,13 +5,13 @@ import { RESPONSE } from "./responses";
 
 /**
  * Validation of POST /pg/payment/card/initiate for the card flows the sandbox simulates (basic, save-card,
- * two-click), following the tables of docs/finpay-reference.md §3. Where a rule is an inference it is marked [INFER].
+ * two-click), following the tables of docs/finpay-reference.md §3. Where a rule is an inference it carries its assumption's marker (README.md).
  *
  * The first failing field wins and is reported Finpay-style: "Invalid Mandatory Field <path>" when the value is
  * absent or empty, otherwise "Invalid Field Format <path>". Paths use dots and numeric indexes (order.item.0.name).
  */
 
-/** "Alpha Dash" is Laravel's rule: letters, digits, dash and underscore [INFER]. */
+/** "Alpha Dash" is Laravel's rule: letters, digits, dash and underscore [INFER:alpha-dash]. */
 const ALPHA_DASH = /^[A-Za-z0-9_-]+$/;
 /** Indonesian E.164: +62, no trunk 0, at most 15 digits in all (live-verified that 08… is refused). */
 const E164_INDONESIA = /^\+62[1-9]\d{6,12}$/;
@@ -46,7 +46,7 @@ const httpUrl = z
 const looseObject = z.record(z.string(), z.unknown());
 
 const OrderItemSchema = z.object({
-  // [INFER] name, quantity and unitPrice are "C" in the docs; an item without them describes nothing.
+  // [INFER:card-flow-required-fields] name, quantity and unitPrice are "C" in the docs; an item without them describes nothing.
   name: text(1, 127),
   quantity: numeric(3, 1),
   unitPrice: numeric(14),
@@ -63,7 +63,7 @@ const OrderItemSchema = z.object({
 const OrderSchema = z.object({
   id: text(1, 30).regex(ALPHA_DASH),
   amount: numeric(14, 1),
-  // [INFER] only IDR is simulated; other currencies are refused rather than silently treated as rupiah.
+  // [INFER:idr-only] only IDR is simulated; other currencies are refused rather than silently treated as rupiah.
   currency: z.literal("IDR").optional(),
   description: text(1, 127).optional(),
   timeout: numeric(8, 1).optional(),
@@ -76,11 +76,11 @@ const OrderSchema = z.object({
 });
 
 const CustomerSchema = z.object({
-  // [INFER] "C" in the docs; mandatory here because stored cards and the callback's customer.id hang off it.
+  // [INFER:customer-id-key] "C" in the docs; mandatory here because stored cards and the callback's customer.id hang off it.
   id: text(1, 320),
   email: text(1, 320).regex(EMAIL),
   firstName: text(1, 50),
-  // The official plugin sends "-" for an empty last name, so an empty one is refused [CODE, INFER].
+  // The official plugin sends "-" for an empty last name, so an empty one is refused [CODE; INFER:card-flow-required-fields].
   lastName: text(1, 50),
   mobilePhone: text(1, 20).regex(E164_INDONESIA),
   phone: text(1, 15).regex(E164_ANY).optional(),
@@ -106,7 +106,7 @@ const CardSchema = z.object({
   nameOnCard: text(1, 50).optional(),
 });
 
-/** Address fields of billing and shipping (docs/finpay-reference.md §3.9); billing's lengths are taken to be shipping's [INFER]. */
+/** Address fields of billing and shipping (docs/finpay-reference.md §3.9); billing's lengths are taken to be shipping's [INFER:billing-address-lengths]. */
 const addressFields = {
   city: text(1, 100).optional(),
   company: text(1, 100).optional(),
@@ -124,7 +124,7 @@ const BillingSchema = z.object({
 });
 
 const ShippingSchema = z.object({
-  method: z.enum(FINPAY_SHIPPING_METHODS).optional(), // [INFER] MPGS's values, the assumption of lib/finpay/delivery.ts
+  method: z.enum(FINPAY_SHIPPING_METHODS).optional(), // [INFER:shipping-method] MPGS's values, the assumption of lib/finpay/delivery.ts
   origin: z.object({ postcodeZip: text(1, 10).regex(ALPHA_DASH).optional() }).optional(),
   contact: z
     .object({
@@ -154,7 +154,7 @@ const InitiateSchema = z.object({
   card: CardSchema.optional(),
   recurring: looseObject.optional(),
   sourceOfFunds: SourceOfFundsSchema,
-  // The seven MPGS fields with their limits; ipAddress IPv4 only [INFER], as lib/finpay assumes.
+  // The seven MPGS fields with their limits; ipAddress IPv4 only [INFER:device-ipv4], as lib/finpay assumes.
   device: deviceSchema.optional(),
 });
 
@@ -201,7 +201,7 @@ export function validateInitiate(body: unknown): ValidationResult {
 
   // Flow rules that depend on more than one field.
   const { card, sourceOfFunds, order } = parsed.data;
-  // [INFER] Finpay checks that the items add up to the amount (lib/finpay/delivery.ts makes the same assumption).
+  // [INFER:items-add-up] Finpay checks that the items add up to the amount (lib/finpay/delivery.ts makes the same assumption).
   if (order.item && order.item.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0) !== order.amount) return badFormat("order.amount");
   if (card?.storedOnFile === "STORED" && !card.token) return mandatory("card.token");
   if (card?.token && card.storedOnFile === undefined) return mandatory("card.storedOnFile");

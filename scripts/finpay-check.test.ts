@@ -32,6 +32,7 @@ describe("npm run finpay:check", () => {
     const { code, output } = await finpayCheck({ FINPAY_BASE_URL: sandbox.url, FINPAY_MERCHANT_ID: "FINPAY770", FINPAY_MERCHANT_KEY: "SoSecret123" });
     expect(output).toContain("credentials accepted: check-status of the made-up order READINESS-");
     expect(output).toContain("READY: this configuration can take payments at the local sandbox.");
+    expect(output).toMatch(/ok {7}Void: the host answers POST \/pg\/payment\/card\/void \(FINPAY_VOID_FORM=post\), the form configured; asked about the made-up order READINESS-VOID-\w+, nothing was voided\. It answers GET \/pg\/payment\/card\/void\/\{orderId\} \(FINPAY_VOID_FORM=get\) too\./);
     expect(output).not.toContain("SoSecret123");
     expect(code).toBe(0);
   }, 90_000);
@@ -53,6 +54,43 @@ describe("npm run finpay:check", () => {
     expect(unknown.output).toContain("PROBLEM  Finpay host: Unknown host api.finpay.example");
     expect(unknown.code).toBe(1);
   }, 90_000);
+});
+
+describe("which void form the host takes", () => {
+  const local = { FINPAY_BASE_URL: "", FINPAY_MERCHANT_ID: "FINPAY770", FINPAY_MERCHANT_KEY: "SoSecret123" };
+  const voidFinding = async (env: Record<string, string>) => {
+    const report = await checkFinpayReadiness({ ...local, FINPAY_BASE_URL: sandbox.url, ...env });
+    return { ready: report.ready, void: report.findings.find((f) => f.topic === "Void" || f.topic === "FINPAY_VOID_FORM") };
+  };
+  afterAll(() => sandbox.control("DELETE", "/quirks"));
+
+  it("names the form a host that takes only GET answers, and fails while the configuration says POST; voids nothing", async () => {
+    await sandbox.control("POST", "/quirks", { acceptVoid: "get" });
+    expect(await voidFinding({})).toEqual({
+      ready: false,
+      void: {
+        level: "problem",
+        topic: "Void",
+        message:
+          "the host does not take POST /pg/payment/card/void (FINPAY_VOID_FORM=post), the form configured, but answers GET /pg/payment/card/void/{orderId} (FINPAY_VOID_FORM=get): set FINPAY_VOID_FORM=get. Until then every void from the console is refused.",
+      },
+    });
+    expect(await voidFinding({ FINPAY_VOID_FORM: "get" })).toMatchObject({ ready: true, void: { level: "ok", message: expect.stringMatching(/^the host answers GET \/pg\/payment\/card\/void\/\{orderId\} \(FINPAY_VOID_FORM=get\), the form configured; asked about the made-up order READINESS-VOID-\w+, nothing was voided\.$/) } });
+    const { json } = await sandbox.control("GET", "/requests");
+    const voids = (json.requests as { path: string; responseCode: string | null; httpStatus: number }[]).filter((r) => r.path.includes("/void"));
+    expect(voids.length).toBeGreaterThanOrEqual(4);
+    expect(voids.every((r) => r.responseCode === "4040001" || r.httpStatus === 404)).toBe(true); // unknown orders: nothing voided
+  });
+
+  it("a host that takes only POST, with the default configuration, is ready", async () => {
+    await sandbox.control("POST", "/quirks", { acceptVoid: "post" });
+    expect(await voidFinding({})).toMatchObject({ ready: true, void: { level: "ok", message: expect.stringContaining("the host answers POST /pg/payment/card/void (FINPAY_VOID_FORM=post), the form configured") } });
+    expect(await voidFinding({ FINPAY_VOID_FORM: "get" })).toMatchObject({ ready: false, void: { level: "problem", message: expect.stringContaining("set FINPAY_VOID_FORM=post") } });
+  });
+
+  it("refuses a FINPAY_VOID_FORM that is neither form", async () => {
+    expect(await voidFinding({ FINPAY_VOID_FORM: "DELETE" })).toEqual({ ready: false, void: { level: "problem", topic: "FINPAY_VOID_FORM", message: 'must be post or get, not "DELETE".' } });
+  });
 });
 
 describe("readiness rules for a real host", () => {

@@ -51,7 +51,10 @@ export function withFinpaySandbox(options: { deliverTo?: (request: Request) => P
 
   // A test that injects a fault (dropped callbacks...) leaves none behind, even when it fails half-way.
   afterEach(async () => {
-    if (sandboxRunning) await harness.sandbox.control("DELETE", "/faults");
+    if (sandboxRunning) {
+      await harness.sandbox.control("DELETE", "/faults");
+      await harness.sandbox.control("DELETE", "/quirks");
+    }
   });
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { failureOf, issuerWordsOf } from "@/lib/payments/messages";
 import { RefundForm, VoidForm } from "./money-back-forms";
 
 /** Audit outcomes the console has words for (lib/payments/money-back.ts writes "succeeded" or a refusal reason). */
-const ACTION_OUTCOMES = ["succeeded", "invalid_amount", "not_found", "not_refundable", "over_remaining", "already_refunded", "gateway_refused", "gateway_unknown"] as const;
+const ACTION_OUTCOMES = ["succeeded", "invalid_amount", "not_found", "not_refundable", "over_remaining", "already_refunded", "gateway_refused", "gateway_unknown", "void_form_refused"] as const;
 const isActionOutcome = (value: string): value is (typeof ACTION_OUTCOMES)[number] => (ACTION_OUTCOMES as readonly string[]).includes(value);
 
 /** One payment attempt: what it was, and the refund and void forms while money can still go back. */

@@ -74,6 +74,27 @@ test("a void of an unsettled payment cancels it in full; after settlement Finpay
   await merchant.context().close();
 });
 
+test("a host that does not take the void form the shop sends: the merchant is told nothing was voided and what to set", async ({ page, browser, shop, hostedPage, customer, sandbox }) => {
+  const orderId = await paidOrder(page, shop, hostedPage, "kopi-gayo-arabika");
+  // The shop sends the documented POST (FINPAY_VOID_FORM's default); this host offers only the GET form.
+  await sandbox.setQuirks({ acceptVoid: "get" });
+  const merchant = await merchantPage(browser);
+  await findOrderByEmail(merchant, customer.email, orderId);
+  await merchant.getByRole("button", { name: "Void payment" }).click();
+  await expect(merchant.getByRole("alert").filter({ hasText: "does not take a void" })).toHaveText(
+    "Finpay's host does not take a void as POST /pg/payment/card/void. Nothing was voided: run npm run finpay:check to see which form it takes, set FINPAY_VOID_FORM to it, and try again.",
+  );
+  await expect(merchant.getByTestId("console-order-status")).toHaveText("Paid");
+  await expect(merchant.getByTestId("audit-list")).toContainText("void form not offered by Finpay");
+  const finpayOrderId = (await merchant.getByTestId("console-attempt").locator("code").first().textContent())!;
+  expect(await sandbox.order(finpayOrderId)).toMatchObject({ status: "CAPTURED" });
+  // With the form the host offers, the same button voids it.
+  await sandbox.setQuirks({ acceptVoid: "both" });
+  await merchant.getByRole("button", { name: "Void payment" }).click();
+  await expect(merchant.getByTestId("console-order-status")).toHaveText("Voided");
+  await merchant.context().close();
+});
+
 test("a customer is refused every console page and action; a signed-out visitor is sent to sign-in", async ({ page, browser, shop, hostedPage, sandbox }) => {
   const orderId = await paidOrder(page, shop, hostedPage, "gula-aren-organik");
   const merchant = await merchantPage(browser);

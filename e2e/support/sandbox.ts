@@ -45,6 +45,7 @@ export async function control(request: APIRequestContext, path: string, data?: u
 export async function clearFaults(request: APIRequestContext) {
   await request.delete(`${SANDBOX_URL}/__sandbox/faults`);
   await request.delete(`${SANDBOX_URL}/__sandbox/callback-variants`);
+  await request.delete(`${SANDBOX_URL}/__sandbox/quirks`);
 }
 
 export async function sandboxOrder(request: APIRequestContext, finpayOrderId: string): Promise<SandboxOrder> {
@@ -117,6 +118,10 @@ export class SandboxControl {
   }
   setFaults(faults: SandboxFaults) {
     return control(this.request, "/faults", faults);
+  }
+  /** Where Finpay's reference allows two readings, play one (sandbox/quirks.ts); cleared with the faults. */
+  setQuirks(quirks: { acceptVoid?: "both" | "post" | "get"; callbackRetrySpacing?: "waits" | "offsets" }) {
+    return control(this.request, "/quirks", quirks);
   }
   clearFaults() {
     return clearFaults(this.request);

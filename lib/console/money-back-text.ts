@@ -2,6 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { paymentAttempts } from "@/db/schema";
+import { env } from "@/lib/env";
+import { describeVoidForm } from "@/lib/finpay";
 import { formatIdr } from "@/lib/money";
 import { remainingRefundable, type MoneyBackResult } from "@/lib/payments/money-back";
 import type { PaymentStatus } from "@/lib/statuses";
@@ -15,6 +17,7 @@ export type MoneyBackMessage =
   | { key: "refunded" | "voided" | "overRemaining" | "cannotVoidGoneBack"; values: { amount: string } }
   | { key: "cannotVoidStatus" | "cannotRefundStatus"; values: { status: PaymentStatus } }
   | { key: "refundRefused" | "voidRefused"; values: { message: string } }
+  | { key: "voidFormRefused"; values: { form: string } }
   | { key: "notFound" | "invalidAmount" | "nothingLeft" | "alreadyVoided" | "refundUnknown" | "voidUnknown" };
 
 /** The attempt as it is now, read after the refusal: what is left and its status name the refusal exactly. */
@@ -34,6 +37,8 @@ export async function moneyBackMessage(kind: "refund" | "void", attemptId: strin
       return { key: kind === "void" ? "voidRefused" : "refundRefused", values: { message: result.refund?.finpayMessage ?? "—" } };
     case "gateway_unknown":
       return { key: kind === "void" ? "voidUnknown" : "refundUnknown" };
+    case "void_form_refused":
+      return { key: "voidFormRefused", values: { form: describeVoidForm(env().FINPAY_VOID_FORM) } };
     default:
       break;
   }

@@ -63,7 +63,7 @@ export interface PaymentInput {
   urls: PaymentUrls;
   /** Minutes until Finpay expires the payment link; Finpay's default is 1440. */
   timeoutMinutes?: number;
-  /** Echoed back by Finpay in meta.data [INFER]. */
+  /** Echoed back by Finpay in meta.data [INFER:meta-echo]. */
   meta?: unknown;
   /** Where the order goes and how: `shipping`, plus a delivery line in `order.item` (see delivery.ts). */
   shipping?: PaymentShipping;

@@ -38,6 +38,6 @@ export function parseCallback(rawBody: string): CallbackParseResult {
 
 /**
  * What the merchant answers a callback with, with HTTP 200 (docs/finpay-reference.md §5.3: the doc's sample
- * response; Finpay may look only at the status [INFER]).
+ * response; Finpay may look only at the status [INFER:callback-ack]).
  */
 export const CALLBACK_ACK = Object.freeze({ responseCode: "2000000", responseMessage: "Success" } as const);

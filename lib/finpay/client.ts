@@ -28,7 +28,18 @@ import {
   type FinpayInitiateResponse,
 } from "./schemas";
 import { retrieveStoredCardsPath, storedCardsResponseSchema, toStoredCards, type StoredCard } from "./stored-cards";
-import { buildRefundRequest, REFUND_PATH, refundRequestSchema, refundResponseSchema, voidPath, voidResponseSchema, type FinpayMoneyBackResponse } from "./money-back";
+import {
+  buildRefundRequest,
+  DEFAULT_VOID_FORM,
+  REFUND_PATH,
+  refundRequestSchema,
+  refundResponseSchema,
+  VOID_FORMS,
+  voidCall,
+  voidResponseSchema,
+  type FinpayMoneyBackResponse,
+  type FinpayVoidForm,
+} from "./money-back";
 
 export type FinpayLogLevel = "info" | "warn" | "error";
 export type FinpayLogger = (level: FinpayLogLevel, event: string, fields: Record<string, unknown>) => void;
@@ -60,10 +71,14 @@ export interface FinpayClientConfig {
   logger?: FinpayLogger;
   /** Awaited once per HTTP call; errors it throws are logged and otherwise ignored. */
   onExchange?: (exchange: FinpayExchange) => void | Promise<void>;
+  /** Which of the two void forms this host takes (money-back.ts). Default: the documented POST. */
+  voidForm?: FinpayVoidForm;
 }
 
 export interface FinpayClient {
   readonly baseUrl: string;
+  /** The void form this client sends (money-back.ts). */
+  readonly voidForm: FinpayVoidForm;
   /** POST /pg/payment/card/initiate. A timeout or network error is NOT retry-safe: check status first. */
   initiate(request: FinpayInitiateRequest): Promise<FinpayInitiateResponse>;
   /** GET /pg/payment/card/check/{orderId}. */
@@ -74,7 +89,7 @@ export interface FinpayClient {
   retrieveStoredCards(customerId: string): Promise<StoredCard[]>;
   /** GET /pg/payment/card/customer/delete/{token}. */
   deleteStoredCard(token: string): Promise<FinpayAckResponse>;
-  /** Reverses a paid payment before settlement, in full. Path and answer are assumed: see money-back.ts. */
+  /** Reverses a paid payment before settlement, in full, in the configured form. Body and answer are assumed: see money-back.ts. */
   void(orderId: string): Promise<FinpayMoneyBackResponse>;
   /** Gives back `amountIdr` of a paid payment. NOT retry-safe after a timeout. Assumed: see money-back.ts. */
   refund(orderId: string, amountIdr: number): Promise<FinpayMoneyBackResponse>;
@@ -88,6 +103,8 @@ export function createFinpayClient(config: FinpayClientConfig): FinpayClient {
   if (!config.merchantKey) throw new TypeError("Finpay merchantKey must be non-empty");
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new TypeError("Finpay timeoutMs must be a positive number");
+  const voidForm = config.voidForm ?? DEFAULT_VOID_FORM;
+  if (!VOID_FORMS.includes(voidForm)) throw new TypeError(`Finpay voidForm must be one of ${VOID_FORMS.join(", ")}`);
 
   // Built once; the only place the key is used. Never logged, never part of an exchange.
   const authorization = `Basic ${Buffer.from(`${config.merchantId}:${config.merchantKey}`, "utf8").toString("base64")}`;
@@ -301,6 +318,7 @@ export function createFinpayClient(config: FinpayClientConfig): FinpayClient {
 
   return {
     baseUrl,
+    voidForm,
 
     async initiate(request) {
       const checked = initiateRequestSchema.safeParse(request);
@@ -351,7 +369,7 @@ export function createFinpayClient(config: FinpayClientConfig): FinpayClient {
 
     async void(orderId) {
       checkOrderId("void", orderId);
-      return call({ operation: "void", method: "GET", path: voidPath(orderId), schema: voidResponseSchema });
+      return call({ operation: "void", ...voidCall(voidForm, orderId), schema: voidResponseSchema });
     },
 
     async refund(orderId, amountIdr) {

@@ -3,19 +3,19 @@
  * rule that the order's items add up to its amount. Pure, like the rest of lib/finpay.
  *
  * Where the reference leaves a rule open, the assumption lives here and only here:
- * - [INFER] `shipping.method` takes the MPGS values (Finpay runs on MPGS, §0): the reference shows only SAME_DAY
+ * - [INFER:shipping-method] `shipping.method` takes the MPGS values (Finpay runs on MPGS, §0): the reference shows only SAME_DAY
  *   and says the list is not public.
- * - [INFER] Finpay checks that `order.item` adds up to `order.amount` (quantity × unitPrice, summed) when items are
+ * - [INFER:items-add-up] Finpay checks that `order.item` adds up to `order.amount` (quantity × unitPrice, summed) when items are
  *   sent (§11, unknown #10): we send a delivery line so that they always do, and refuse to build a request that
  *   does not.
- * - [INFER] `device.ipAddress` is IPv4 only (the one known schema types it so, matching MPGS): an IPv6 address or a
+ * - [INFER:device-ipv4] `device.ipAddress` is IPv4 only (the one known schema types it so, matching MPGS): an IPv6 address or a
  *   missing one is left out rather than sent malformed; an IPv4-mapped IPv6 address (::ffff:203.0.113.7) is IPv4.
  */
 import { z } from "zod";
 import { FinpayError } from "./errors";
 import type { FinpayBilling, FinpayDevice, FinpayOrderItem, FinpayShipping } from "./schemas";
 
-/** [INFER] MPGS shipping methods. */
+/** [INFER:shipping-method] MPGS shipping methods. */
 export const FINPAY_SHIPPING_METHODS = ["SAME_DAY", "OVERNIGHT", "PRIORITY", "GROUND", "PICKUP", "ELECTRONIC", "NOT_SHIPPED"] as const;
 export type FinpayShippingMethod = (typeof FINPAY_SHIPPING_METHODS)[number];
 
@@ -60,7 +60,7 @@ export interface PaymentDevice {
 
 const ipv4 = z.ipv4();
 
-/** [INFER] The IPv4 rule, in one place: an IPv4 address (or an IPv4-mapped IPv6 one) or nothing. */
+/** [INFER:device-ipv4] The IPv4 rule, in one place: an IPv4 address (or an IPv4-mapped IPv6 one) or nothing. */
 export function deviceIpAddress(ip: string | null | undefined): string | undefined {
   const candidate = ip?.trim().replace(/^::ffff:/i, "");
   return candidate && ipv4.safeParse(candidate).success ? candidate : undefined;
@@ -106,7 +106,7 @@ export function buildShipping(shipping: PaymentShipping): FinpayShipping {
   return out;
 }
 
-/** [INFER] The item-sum rule: when items are sent, quantity × unitPrice over all of them equals the amount. */
+/** [INFER:items-add-up] The item-sum rule: when items are sent, quantity × unitPrice over all of them equals the amount. */
 export function checkItemsAddUp(order: { amount?: string; item?: FinpayOrderItem[] }): void {
   if (!order.item || order.amount === undefined) return;
   const sum = order.item.reduce((total, item) => total + Number(item.quantity ?? 0) * Number(item.unitPrice ?? 0), 0);

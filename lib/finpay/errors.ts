@@ -115,6 +115,8 @@ export function isRetrySafe(kind: FinpayErrorKind, operation?: FinpayOperation):
 
 /**
  * Kind for a Finpay response code (`HTTP(3) + service(2) + case(2)`, docs/finpay-reference.md §6).
+ * [INFER:response-codes] The HTTP status is the code's first three digits, the case codes mean what they mean in
+ * Bank Indonesia's SNAP table, and a duplicate `order.id` is refused as 409.
  * 404 with case 00 is SNAP's "Invalid Transaction Status" (seen live as 4040100 on cancel): the order
  * exists, its status forbids the call, so it is `rejected`, not `not_found`.
  * Codes outside the error ranges (2xx other than success, or garbage) are `malformed_response`:

@@ -14,7 +14,7 @@ export function toWireAmount(rupiah: number): string {
 
 /**
  * Finpay writes times as `YYYY-MM-DD HH:MM:SS` with no zone (expiryLink, result.payment.datetime).
- * They are read as Asia/Jakarta wall time, UTC+7, no daylight saving [INFER, docs/finpay-reference.md §4.1].
+ * They are read as Asia/Jakarta wall time, UTC+7, no daylight saving [INFER:wib-times: docs/finpay-reference.md §4.1].
  * Returns null for anything else, including impossible dates such as 2024-02-30.
  */
 export function parseFinpayDateTime(value: string | null | undefined): Date | null {

@@ -56,12 +56,33 @@ export {
 export { describeCard, formatFinpayDateTime, lastFour, parseFinpayDateTime, toWireAmount } from "./format";
 export {
   buildRefundRequest,
+  buildVoidRequest,
+  DEFAULT_VOID_FORM,
+  describeVoidForm,
+  isVoidFormRefused,
   REFUND_PATH,
   refundRequestSchema,
+  VOID_FORMS,
+  VOID_PATH,
+  voidCall,
   voidPath,
+  voidRequestSchema,
   type FinpayMoneyBackResponse,
   type FinpayRefundRequest,
+  type FinpayVoidCall,
+  type FinpayVoidForm,
+  type FinpayVoidRequest,
 } from "./money-back";
+export {
+  CALLBACK_REPLY_TIMEOUT_MS,
+  CALLBACK_REPLY_WANTED_WITHIN_MS,
+  CALLBACK_RETRY_MINUTES,
+  CALLBACK_RETRY_SPACINGS,
+  LAST_CALLBACK_RETRY_MINUTES,
+  callbackRetryOffsets,
+  isRetriedCallbackAnswer,
+  type CallbackRetrySpacing,
+} from "./callback-retries";
 export { REDACTION_PREFIX, redactBody, redactTokenInUrl, shortenToken } from "./redact";
 export * from "./schemas";
 export {

@@ -22,5 +22,8 @@ export function jsonNestingDepth(text: string): number {
   return deepest;
 }
 
-/** Far above any real callback or status answer (4 levels; meta.data is ours and flat), far below any stack limit. */
+/**
+ * [INFER:callback-bounds] Far above any real callback or status answer (4 levels; meta.data is ours and flat), far
+ * below any stack limit.
+ */
 export const MAX_JSON_DEPTH = 32;

@@ -10,17 +10,18 @@
  *   sample shows null, and check the types and formats we act on, not Finpay's length promises:
  *   a 101-character statusDesc must not make us drop a payment notification.
  *
- * Lines marked [INFER] encode something the reference marks as inferred or unknown.
+ * Lines with an assumption marker (README.md, "Finpay: what is known and what is assumed") encode something the
+ * reference marks as inferred or unknown.
  */
 import { z } from "zod";
 
 // ---------------------------------------------------------------------------------------------
 // Field types
 
-/** "Alpha Dash" is a Laravel rule: letters, digits, "-" and "_" [INFER: §0, Laravel backend]. */
+/** "Alpha Dash" is a Laravel rule: letters, digits, "-" and "_" [INFER:alpha-dash: §0, Laravel backend]. */
 export const ALPHA_DASH_PATTERN = /^[A-Za-z0-9_-]+$/;
 
-/** Stored-card tokens in every doc sample are 64 lowercase hex characters [INFER: samples only, §7]. */
+/** Stored-card tokens in every doc sample are 64 lowercase hex characters [INFER:card-token-format: samples only, §7]. */
 export const CARD_TOKEN_PATTERN = /^[0-9a-f]{64}$/;
 
 /** E.164 with a leading "+": live Finpay rejects "0812…" as "Invalid Field Format" [LIVE, §3.3]. */
@@ -38,7 +39,7 @@ const alphaDash = (min: number, max: number) =>
 
 /**
  * "Numeric" fields go out as strings of digits; max is the digit count. Every doc sample sends
- * amounts as strings ("1000"), and Laravel's numeric rule accepts numeric strings [INFER: that the
+ * amounts as strings ("1000"), and Laravel's numeric rule accepts numeric strings [INFER:numeric-strings: that the
  * rule behind "Numeric" is Laravel's]. IDR has no decimals, so no decimal point.
  */
 const numeric = (max: number) => z.string().regex(/^\d+$/, "Expected a string of digits").max(max);
@@ -58,7 +59,7 @@ const phone = z.string().max(20).regex(E164_PATTERN, "Expected an E.164 number s
 export const orderItemSchema = z.strictObject({
   name: text(1, 127).optional(),
   quantity: numeric(3).optional(),
-  unitPrice: numeric(14).optional(), // [INFER] length: the doc table is cut off here; same as other amounts
+  unitPrice: numeric(14).optional(), // [INFER:unread-field-limits] length: the doc table is cut off here; same as other amounts
   sku: text(1, 127).optional(),
   brand: text(1, 127).optional(),
   category: text(1, 127).optional(),
@@ -66,11 +67,11 @@ export const orderItemSchema = z.strictObject({
   industryCategory: text(1, 127).optional(),
   unitDiscountAmount: numeric(14).optional(),
   unitOfMeasure: text(1, 10).optional(),
-  unitTaxAmount: numeric(14).optional(), // [INFER] length: the doc table is cut off here
-  subMerchantId: text(1, 30).optional(), // [INFER] length unknown; seen in the bill-payment variant only
+  unitTaxAmount: numeric(14).optional(), // [INFER:unread-field-limits] length: the doc table is cut off here
+  subMerchantId: text(1, 30).optional(), // [INFER:unread-field-limits] length unknown; seen in the bill-payment variant only
 });
 
-/** [INFER] shape: the reference names the criteria but not their form; taken as lists of strings. */
+/** [INFER:unread-objects] shape: the reference names the criteria but not their form; taken as lists of strings. */
 const cardFilterSchema = z.looseObject({
   cardBin: z.array(text(1, 19)).min(1).optional(),
   cardType: z.array(text(1, 50)).min(1).optional(),
@@ -82,7 +83,7 @@ const cardFilterSchema = z.looseObject({
 export const transactionFilteringSchema = z.strictObject({
   accepted: cardFilterSchema.optional(),
   rejected: cardFilterSchema.optional(),
-  point: z.looseObject({}).optional(), // [INFER] shape unknown (doc "point" object not read)
+  point: z.looseObject({}).optional(), // [INFER:unread-objects] shape unknown (doc "point" object not read)
 });
 
 export const orderSchema = z.strictObject({
@@ -94,21 +95,21 @@ export const orderSchema = z.strictObject({
   itemAmount: numeric(14).optional(),
   localTaxRegistrationId: text(1, 25).optional(),
   merchantCategoryCode: z.string().length(4).optional(),
-  surchargeAmount: numeric(14).optional(), // doc says String 1–14; it is an amount, so digits [INFER]
+  surchargeAmount: numeric(14).optional(), // doc says String 1–14; it is an amount, so digits [INFER:numeric-strings]
   item: z.array(orderItemSchema).min(1).max(100).optional(),
   transactionFiltering: transactionFilteringSchema.optional(),
-  reference: text(1, 40).optional(), // [INFER] the unlisted 12th order field; length from result.reference
+  reference: text(1, 40).optional(), // [INFER:order-reference] the unlisted 12th order field; length from result.reference
 });
 
 export const customerSchema = z.strictObject({
-  id: text(1, 320).optional(), // stored cards hang off this id [INFER]
+  id: text(1, 320).optional(), // stored cards hang off this id [INFER:customer-id-key]
   email: z.email().max(320).optional(),
   firstName: text(1, 50).optional(),
   lastName: text(1, 50).optional(),
   mobilePhone: phone.optional(), // doc max 20; E.164 allows at most 16 characters anyway
-  phone: z.string().max(15).regex(/^\+?\d+$/, "Expected a phone number").optional(), // [INFER] format of "Telepon"
+  phone: z.string().max(15).regex(/^\+?\d+$/, "Expected a phone number").optional(), // [INFER:unread-field-limits] format of "Telepon"
   taxRegistrationId: text(1, 30).optional(),
-  account: z.strictObject({ id: text(1, 320) }).optional(), // [INFER] length of account.id unknown
+  account: z.strictObject({ id: text(1, 320) }).optional(), // [INFER:unread-field-limits] length of account.id unknown
 });
 
 /** url (§3.4): four fields [DOC count], names from the OpenAPI and the official plugin, lengths [CODE]. */
@@ -130,12 +131,12 @@ const addressFields = {
   street2: text(1, 100).optional(),
 };
 
-/** [INFER] billing address lengths: only the shipping address table has them; taken to be the same. */
+/** [INFER:billing-address-lengths] billing address lengths: only the shipping address table has them; taken to be the same. */
 export const billingAddressSchema = z.strictObject(addressFields);
 
 export const billingSchema = z.strictObject({
   address: billingAddressSchema.optional(),
-  // Bill-payment product only; field lengths unknown [INFER].
+  // Bill-payment product only; field lengths unknown [INFER:unread-field-limits].
   billerServiceProvider: z
     .strictObject({
       customerId: text(1, 100).optional(),
@@ -149,13 +150,13 @@ export const billingSchema = z.strictObject({
 export const shippingAddressSchema = z.strictObject({
   ...addressFields,
   source: text(1, 20).optional(),
-  sameAsBilling: text(1, 20).optional(), // [INFER] type: the only known value is "SAME"
+  sameAsBilling: text(1, 20).optional(), // [INFER:unread-field-limits] type: the only known value is "SAME"
 });
 
 export const shippingSchema = z.strictObject({
   method: text(1, 20).optional(), // enum, e.g. SAME_DAY; the list is not public
   origin: z.strictObject({ postcodeZip: alphaDash(1, 10).optional() }).optional(),
-  // [INFER] contact lengths: taken from the customer object
+  // [INFER:unread-field-limits] contact lengths: taken from the customer object
   contact: z
     .strictObject({
       email: z.email().max(320).optional(),
@@ -168,10 +169,10 @@ export const shippingSchema = z.strictObject({
   address: shippingAddressSchema.optional(),
 });
 
-/** meta (§3.8): `{data}`, echoed back in callbacks and status [INFER: echo]. */
+/** meta (§3.8): `{data}`, echoed back in callbacks and status [INFER:meta-echo]. */
 export const metaSchema = z.strictObject({ data: z.unknown() });
 
-/** MPGS values; NOT_STORED is [INFER from MPGS]. */
+/** MPGS values; NOT_STORED is [INFER:unread-field-limits: from MPGS]. */
 export const storedOnFileSchema = z.enum(["TO_BE_STORED", "STORED", "NOT_STORED"]);
 
 /**
@@ -183,10 +184,10 @@ export const cardRequestSchema = z
   .looseObject({
     token: z.string().regex(CARD_TOKEN_PATTERN, "Expected a 64-character lowercase hex token").optional(),
     storedOnFile: storedOnFileSchema.optional(),
-    number: z.string().regex(/^\d{12,19}$/, "Expected 12 to 19 digits").optional(), // [INFER] via [CODE]
-    expiryDate: z.string().regex(/^\d{2}(0[1-9]|1[0-2])$/, "Expected YYMM").optional(), // [INFER] via [CODE]
-    cvv: z.string().regex(/^\d{3,4}$/, "Expected 3 or 4 digits").optional(), // [INFER] via [CODE]
-    nameOnCard: text(1, 256).optional(), // [INFER] length from MPGS
+    number: z.string().regex(/^\d{12,19}$/, "Expected 12 to 19 digits").optional(), // [INFER:unread-field-limits] via [CODE]
+    expiryDate: z.string().regex(/^\d{2}(0[1-9]|1[0-2])$/, "Expected YYMM").optional(), // [INFER:unread-field-limits] via [CODE]
+    cvv: z.string().regex(/^\d{3,4}$/, "Expected 3 or 4 digits").optional(), // [INFER:unread-field-limits] via [CODE]
+    nameOnCard: text(1, 256).optional(), // [INFER:unread-field-limits] length from MPGS
   })
   .superRefine((card, ctx) => {
     // Paying with a stored card means naming it (two-click and one-click samples) [DOC].
@@ -199,13 +200,13 @@ const recurringRetrySchema = z.strictObject({
   interval: numeric(2).optional(),
   intervalUnit: text(1, 20).optional(),
   maxInterval: numeric(2).optional(),
-}); // [INFER] field types: known only from the doc sample, taken to match the top-level ones
+}); // [INFER:unread-field-limits] field types: known only from the doc sample, taken to match the top-level ones
 
 /** recurring (§3.6). Rows 9–11 (endDate, retry, subscribe) come from the doc sample only. */
 export const recurringSchema = z
   .strictObject({
     productCode: text(1, 6).optional(),
-    // The doc says 1–6, yet its own sample value "PURCHASE" has 8 characters, so cap at 20 [INFER].
+    // The doc says 1–6, yet its own sample value "PURCHASE" has 8 characters, so cap at 20 [INFER:unread-field-limits].
     type: text(1, 20).optional(),
     id: text(1, 30).optional(),
     amount: numeric(14).optional(),
@@ -229,13 +230,13 @@ export const recurringSchema = z
 
 /** sourceOfFunds (§3.7): 11 fields, 4 known, so loose. `type` picks the channel; "cc" is card. */
 export const sourceOfFundsRequestSchema = z.looseObject({
-  type: text(1, 30), // [INFER] length; the longest known id is "shopeepaylater"
+  type: text(1, 30), // [INFER:unread-field-limits] length; the longest known id is "shopeepaylater"
   paymentCode: text(1, 30).optional(),
-  accountId: text(1, 30).optional(), // [INFER] length; OVO needs it [LIVE]
-  channel: text(1, 6).optional(), // [INFER] length from result.channel
+  accountId: text(1, 30).optional(), // [INFER:unread-field-limits] length; OVO needs it [LIVE]
+  channel: text(1, 6).optional(), // [INFER:unread-field-limits] length from result.channel
 });
 
-/** device (§3.8): field names [CODE] matching MPGS device.*; lengths from MPGS [INFER]. */
+/** device (§3.8): field names [CODE] matching MPGS device.*; lengths from MPGS [INFER:unread-field-limits]. */
 export const deviceSchema = z.looseObject({
   ani: text(1, 10).optional(),
   aniCallType: text(1, 2).optional(),
@@ -266,7 +267,7 @@ export const initiateRequestSchema = z.strictObject({
 // --- Card flows: basic, save card, two-click. What the doc leaves "conditional" becomes mandatory.
 
 /**
- * [INFER] For card payments all five identity fields are required: live Finpay rejects a missing
+ * [INFER:card-flow-required-fields] For card payments all five identity fields are required: live Finpay rejects a missing
  * mobilePhone [LIVE], the official plugin never sends an empty lastName [CODE], and stored cards
  * hang off customer.id.
  */
@@ -278,14 +279,14 @@ export const cardFlowCustomerSchema = customerSchema.extend({
   mobilePhone: phone,
 });
 
-/** [INFER] An item of a card payment names what was bought, how many, and for how much. */
+/** [INFER:card-flow-required-fields] An item of a card payment names what was bought, how many, and for how much. */
 export const cardFlowOrderItemSchema = orderItemSchema.extend({
   name: text(1, 127),
   quantity: z.string().regex(/^[1-9]\d*$/, "Expected a positive whole number as a string").max(3),
   unitPrice: numeric(14),
 });
 
-/** A payment needs an amount above zero and a description (both C in the doc) [INFER]. */
+/** A payment needs an amount above zero and a description (both C in the doc) [INFER:card-flow-required-fields]. */
 export const cardFlowOrderSchema = orderSchema.extend({
   amount: positiveAmount,
   description: text(1, 127),
@@ -336,12 +337,12 @@ export type TwoClickPaymentRequest = z.infer<typeof twoClickPaymentRequestSchema
 // ---------------------------------------------------------------------------------------------
 // Responses (§4, §6)
 
-/** 7 digits: HTTP(3) + service(2) + case(2) [DOC format; INFER service code for PG]. */
+/** 7 digits: HTTP(3) + service(2) + case(2) [DOC format; INFER:response-codes: service code 00 for PG]. */
 export const responseCodeSchema = z.string().regex(/^\d{7}$/, "Expected a 7-digit response code");
 
 /**
- * [TOLERANT] Amounts come back as JSON numbers (§4.2: "amount":1000) while requests send strings; a numeric
- * string ("1000", "1000.00") is taken as the same amount [INFER].
+ * [TOLERANT:response-amounts] Amounts come back as JSON numbers (§4.2: "amount":1000) while requests send strings; a numeric
+ * string ("1000", "1000.00") is taken as the same amount.
  */
 export const responseAmountSchema = z.union([
   z.number().nonnegative(),
@@ -350,7 +351,7 @@ export const responseAmountSchema = z.union([
 
 /**
  * Any Finpay answer that is not a success: `{responseCode, responseMessage, processingTime, traceId?}`
- * [INFER shape from samples]. Only the code is required: it is all we need to classify the error.
+ * [INFER:response-codes: shape from samples]. Only the code is required: it is all we need to classify the error.
  */
 export const errorResponseSchema = z.looseObject({
   responseCode: responseCodeSchema,
@@ -368,7 +369,7 @@ export const ackResponseSchema = z.looseObject({
 });
 
 /**
- * [TOLERANT] The payment link under another spelling: the doc writes `redirecturl` (lowercase "u"); camelCase and
+ * [TOLERANT:redirecturl-spelling] The payment link under another spelling: the doc writes `redirecturl` (lowercase "u"); camelCase and
  * snake_case variants are taken as the same link, so a spelling change at Finpay does not strand a created order.
  */
 export const REDIRECT_URL_ALIASES = ["redirectUrl", "redirectURL", "redirect_url"] as const;
@@ -383,7 +384,7 @@ function withRedirectUrlAlias(value: unknown): unknown {
 const ZONED_DATETIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
- * [TOLERANT] expiryLink in any of its plausible forms, written back as Finpay's `YYYY-MM-DD HH:MM:SS` in WIB:
+ * [TOLERANT:expiry-link-form] expiryLink in any of its plausible forms, written back as Finpay's `YYYY-MM-DD HH:MM:SS` in WIB:
  * the documented form as it is; ISO 8601 with a "T" or fractional seconds (no zone: WIB, as ever); with a zone
  * (`Z`, `+07:00`, `+0700`), converted to WIB. Missing or unreadable: null, and the caller uses its own link
  * lifetime; the link itself is what matters, so an odd expiry must not fail a payment Finpay has already opened.
@@ -410,7 +411,7 @@ const initiateResponseObject = z.looseObject({
   processingTime: z.number(),
   appurl: z.string().nullish(), // may be an app deep link, so not checked as http(s)
   imageurl: z.string().nullish(),
-  accountList: z.array(z.unknown()).nullish(), // element shape unknown [INFER]
+  accountList: z.array(z.unknown()).nullish(), // element shape unknown [INFER:unread-objects]
   stringQr: z.string().nullish(), // QRIS only; name read by integrations [CODE, LIVE]
   traceId: z.string().nullish(),
 });
@@ -431,7 +432,7 @@ export const responseCardSchema = z.looseObject({
 });
 
 /**
- * Bounds on what is looked up and stored: our order ids have at most 30 characters and the longest known status
+ * [INFER:callback-bounds] Bounds on what is looked up and stored: our order ids have at most 30 characters and the longest known status
  * 17 (REQUEST_INITIATED), so anything past these (or holding a NUL or other control character) is not a payment
  * of ours, and is refused as invalid rather than failing in the database.
  */
@@ -445,13 +446,14 @@ export const paymentResultSchema = z.looseObject({
   amount: responseAmountSchema.nullish(),
   statusDesc: z.string().nullish(),
   userDesc: z.string().nullish(), // [CODE] not in the doc table
-  datetime: z.string().nullish(), // YYYY-MM-DD hh:mi:ss, WIB [INFER]
+  datetime: z.string().nullish(), // YYYY-MM-DD hh:mi:ss, WIB [INFER:wib-times]
   reference: z.string().nullish(), // acquirer reference, e.g. "016460"
   channel: z.string().nullish(),
 });
 
 /**
  * A transaction as the status check (`data`) and the callback both describe it (§4.2, §5.1).
+ * [TOLERANT:loose-responses] Extra members and nulls are accepted everywhere; only what is acted on is required.
  * order is mandatory; result is "O" in the callback table but carries the status, so a body
  * without it is still accepted and means "no news" (see statuses.ts).
  */

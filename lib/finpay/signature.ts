@@ -3,6 +3,7 @@ import { MAX_JSON_DEPTH, jsonNestingDepth } from "./json-depth";
 
 /**
  * Finpay signs callbacks in PHP: hash_hmac("sha512", json_encode($body without "signature"), $merchantKey).
+ * [INFER:signature-bytes] json_encode with its default flags, over the members in the order Finpay sends them.
  * PHP's default json_encode differs from JSON.stringify in two ways that change the signed bytes:
  * "/" is written "\/" and every non-ASCII UTF-16 unit is written "\uXXXX" (lowercase hex).
  * (Finpay running PHP with default flags is an inference of docs/finpay-reference.md §5.2.)

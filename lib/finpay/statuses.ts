@@ -14,7 +14,7 @@ const STATUS_TABLE: Readonly<Record<string, PaymentState>> = {
   AUTHORIZED: "pending",
   PENDING: "pending",
 
-  // Money taken. Cards end in CAPTURED, other channels in PAID [INFER, §5.4].
+  // Money taken. Cards end in CAPTURED, other channels in PAID [INFER:statuses: §5.4].
   PAID: "paid",
   CAPTURED: "paid",
   // Only the merchant can capture less than was authorised (from Finpay's dashboard); doing so settles
@@ -22,12 +22,12 @@ const STATUS_TABLE: Readonly<Record<string, PaymentState>> = {
   PARTIALLY_CAPTURED: "paid",
 
   FAILURE: "failed", // declined or rejected [DOC]
-  FAILED: "failed", // used by the official plugin; further down the cut-off doc list [INFER]
+  FAILED: "failed", // used by the official plugin; further down the cut-off doc list [INFER:statuses]
 
-  EXPIRED: "expired", // [INFER] not in the visible part of the doc list; used by the plugins
+  EXPIRED: "expired", // [INFER:statuses] not in the visible part of the doc list; used by the plugins
 
   CANCELLED: "cancelled",
-  // [INFER] MPGS name for a voided payment (see money-back.ts): a paid payment reversed before settlement.
+  // [INFER:statuses] MPGS name for a voided payment (see money-back.ts): a paid payment reversed before settlement.
   VOIDED: "voided",
 
   // Money back after a payment. How much went back is in the shop's refund rows, not in the state.
@@ -44,7 +44,7 @@ export interface MappedStatus {
 }
 
 /**
- * Maps a Finpay status. An unknown or missing status maps to "pending" with known: false, so the
+ * Maps a Finpay status. [TOLERANT:unknown-statuses] An unknown or missing status maps to "pending" with known: false, so the
  * caller can log it. "pending" is the state that promises nothing; a caller holding a settled
  * payment should not move it back to pending on an unknown status.
  */

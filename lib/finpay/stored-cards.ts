@@ -3,7 +3,7 @@
  *
  * Finpay's docs link a "Retrieve Stored Card API" (…/save-card/retrieve-stored-card.md) that could not
  * be read (docs/finpay-reference.md §2, §7, §8 item 2). Path, method, request and response below are our guess
- * [INFER], shared with the local sandbox through docs/finpay-contract.md:
+ * [INFER:stored-cards-api], shared with the local sandbox through docs/finpay-contract.md:
  *
  *   GET /pg/payment/card/customer/{customerId}
  *   → {"responseCode":"2000000","responseMessage":"Success",
@@ -27,7 +27,7 @@ const storedCardWireSchema = z.looseObject({
   storedAt: z.string().nullish(),
 });
 
-/** [INFER] the whole response shape; see the file comment. */
+/** [INFER:stored-cards-api] the whole response shape; see the file comment. */
 export const storedCardsResponseSchema = z.looseObject({
   responseCode: responseCodeSchema,
   responseMessage: z.string(),

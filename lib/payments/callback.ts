@@ -33,6 +33,13 @@ const attemptByFinpayOrderId = preparedFor((db) =>
   db.select().from(paymentAttempts).where(eq(paymentAttempts.finpayOrderId, sql.placeholder("finpayOrderId"))).limit(1).prepare("attempt_by_finpay_order_id"),
 );
 
+/**
+ * Finpay waits 30 s for our reply and asks for one within 5 s (lib/finpay/callback-retries.ts). Check-status is the
+ * one call on this path that can be slow; past this it is given up and the callback answered 503, so Finpay sends it
+ * again a minute later and the payment is confirmed then (or by reconciliation).
+ */
+export const CONFIRM_TIMEOUT_MS = 3_000;
+
 const reply = (status: number, responseMessage: string, responseCode: string): CallbackReply => ({ status, body: { responseCode, responseMessage } });
 const ACK: CallbackReply = { status: 200, body: { ...CALLBACK_ACK } };
 
@@ -47,8 +54,9 @@ export class TransientCallbackError extends Error {
 /**
  * POST /api/finpay/callback, after the route has read the raw body once. Order of work (Stripe's webhook lessons):
  * verify the signature on the raw bytes, parse, record the event, confirm with check-status, check the amount,
- * then let the state machine decide. 200 for processed, duplicate and unknown-but-valid callbacks; 401 forged;
- * 400 malformed; a thrown TransientCallbackError becomes 503 so that Finpay retries.
+ * then let the state machine decide. The answers fit Finpay's retries (lib/finpay/callback-retries.ts): 200 for
+ * processed, duplicate and unknown-but-valid callbacks (final); 401 forged and 400 malformed, which no second
+ * delivery could change; a thrown TransientCallbackError (database, check-status) becomes 503 so that Finpay retries.
  */
 export async function handleFinpayCallback(rawBody: string, from: CallbackSource = {}): Promise<CallbackReply> {
   const config = env();
@@ -83,7 +91,7 @@ export async function handleFinpayCallback(rawBody: string, from: CallbackSource
     finpayStatus: payload.result?.payment.status ?? null,
     outcome: attempt ? "received" : "unknown_order",
   });
-  // [TOLERANT] A status this shop does not know is reported (log + flagged event) and acts as "pending" (statuses.ts).
+  // [TOLERANT:unknown-statuses] A status this shop does not know is reported (log + flagged event) and acts as "pending" (statuses.ts).
   const claimedStatus = mapFinpayStatus(payload.result?.payment.status);
   const unknownStatus = payload.result && !claimedStatus.known ? claimedStatus.status : null;
   if (unknownStatus) logger.warn("payment.unknown_finpay_status", { finpayOrderId: payload.order.id, status: unknownStatus, source: "callback" });
@@ -104,7 +112,7 @@ export async function handleFinpayCallback(rawBody: string, from: CallbackSource
   let truth: FinpayTransaction = payload;
   if (config.FINPAY_CONFIRM_CALLBACKS) {
     try {
-      truth = (await finpayFor(attempt.id).checkStatus(attempt.finpayOrderId)).data;
+      truth = (await finpayFor(attempt.id, { maxTimeoutMs: CONFIRM_TIMEOUT_MS }).checkStatus(attempt.finpayOrderId)).data;
     } catch (error) {
       if (isFinpayError(error) && error.kind === "not_found") {
         await finishEvent(eventId, { outcome: "not_confirmed", flagged: true, detail: "check-status does not know this order" });
@@ -143,6 +151,15 @@ type RefusedEvent = Required<Pick<typeof paymentEvents.$inferInsert, "rawBody" |
  * and the insert are two statements, so concurrent floods may pass the limit by their concurrency: a bound, not a quota.
  */
 async function recordRefused(event: RefusedEvent, trust: "signed" | "untrusted"): Promise<void> {
+  try {
+    await storeRefused(event, trust);
+  } catch (error) {
+    // The refusal stands without its evidence: a 503 here would have Finpay retry a body no retry can make valid.
+    logger.error("payment.callback_evidence_not_stored", { outcome: event.outcome, sourceAddress: event.sourceAddress, error });
+  }
+}
+
+async function storeRefused(event: RefusedEvent, trust: "signed" | "untrusted"): Promise<void> {
   const db = await getDb();
   if (trust === "untrusted") {
     const [recent] = await db

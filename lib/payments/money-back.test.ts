@@ -131,6 +131,29 @@ describe("refunds and voids", () => {
     expect(await orderRow(attempt.orderId)).toMatchObject({ status: "refunded" });
   });
 
+  it("a host that does not take the configured void form (POST by default): nothing voided or reserved, the merchant told what to check; the right form then voids", async () => {
+    const actor = await merchant();
+    const attempt = await paidAttempt();
+    await finpay.sandbox.control("POST", "/quirks", { acceptVoid: "get" });
+    try {
+      const refused = await voidPayment(actor, attempt.id);
+      expect(refused).toMatchObject({ ok: false, reason: "void_form_refused", refund: { status: "failed", finpayResponseCode: null } });
+      expect(refused.message).toBe(
+        "Finpay's host does not take a void as POST /pg/payment/card/void. Nothing was voided: run npm run finpay:check to see which form it takes, and set FINPAY_VOID_FORM.",
+      );
+      expect(await atFinpay(attempt.finpayOrderId)).toMatchObject({ status: "CAPTURED" });
+      expect(await orderRow(attempt.orderId)).toMatchObject({ status: "paid" });
+      expect(await remainingRefundable(attempt)).toBe(attempt.amountIdr);
+      const db = await getDb();
+      const [audited] = await db.select().from(merchantActions).where(eq(merchantActions.attemptId, attempt.id));
+      expect(audited).toMatchObject({ action: "void", outcome: "void_form_refused" });
+    } finally {
+      await finpay.sandbox.control("DELETE", "/quirks");
+    }
+    expect(await voidPayment(actor, attempt.id)).toMatchObject({ ok: true });
+    expect(await atFinpay(attempt.finpayOrderId)).toMatchObject({ status: "VOIDED" });
+  });
+
   it("a void after a partial refund is refused without asking Finpay", async () => {
     const actor = await merchant();
     const attempt = await paidAttempt();

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { merchantActions, paymentAttempts, refunds, type PaymentAttempt, type Refund, type RefundKind } from "@/db/schema";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { queueRefundEmail } from "@/lib/email/outbox";
-import { isFinpayError } from "@/lib/finpay";
+import { describeVoidForm, isFinpayError, isVoidFormRefused } from "@/lib/finpay";
 import { formatIdr } from "@/lib/money";
 import { logger } from "@/lib/logger";
 import { finpayFor } from "./gateway";
@@ -26,7 +26,16 @@ export interface MerchantActor {
   email: string;
 }
 
-export type MoneyBackRefusal = "invalid_amount" | "not_found" | "not_refundable" | "over_remaining" | "already_refunded" | "gateway_refused" | "gateway_unknown";
+export type MoneyBackRefusal =
+  | "invalid_amount"
+  | "not_found"
+  | "not_refundable"
+  | "over_remaining"
+  | "already_refunded"
+  | "gateway_refused"
+  | "gateway_unknown"
+  // The host does not take a void in the form this shop sends (FINPAY_VOID_FORM): nothing was voided.
+  | "void_form_refused";
 
 export type MoneyBackResult = { ok: true; refund: Refund; message: string } | { ok: false; reason: MoneyBackRefusal; message: string; refund?: Refund };
 
@@ -124,6 +133,7 @@ async function giveBack(actor: MerchantActor, attemptId: string, kind: RefundKin
     return result;
   } catch (error) {
     if (!isFinpayError(error)) throw error;
+    if (kind === "void" && isVoidFormRefused(error)) return voidFormRefused(actor, attempt, refund.id, describeVoidForm(finpay.voidForm), error.httpStatus);
     // A lost answer may still have been a refund at Finpay: keep the amount reserved rather than risk giving it twice.
     const unknown = error.kind === "timeout" || error.kind === "network" || error.kind === "gateway" || error.kind === "malformed_response";
     const done = await finishRefund(refund.id, unknown ? "unknown" : "failed", error.responseCode ?? null, error.responseMessage ?? error.message);
@@ -135,6 +145,19 @@ async function giveBack(actor: MerchantActor, attemptId: string, kind: RefundKin
     logger.warn("payment.money_back_failed", { kind, attemptId: attempt.id, refundId: done.id, errorKind: error.kind, responseCode: error.responseCode });
     return result;
   }
+}
+
+/**
+ * The host answered the void like a route it does not have (lib/finpay/money-back.ts): the configured form is the
+ * wrong guess for this host. Nothing was voided, so nothing stays reserved; the merchant is told how to find out.
+ */
+async function voidFormRefused(actor: MerchantActor, attempt: PaymentAttempt, refundId: string, form: string, httpStatus: number | undefined): Promise<MoneyBackResult> {
+  const done = await finishRefund(refundId, "failed", null, `the host does not offer ${form} (HTTP ${httpStatus ?? "?"})`);
+  const message = `Finpay's host does not take a void as ${form}. Nothing was voided: run npm run finpay:check to see which form it takes, and set FINPAY_VOID_FORM.`;
+  const result = { ok: false, reason: "void_form_refused", message, refund: done } as const;
+  await audit(actor, "void", attempt, result, done.amountIdr);
+  logger.error("payment.void_form_refused", { attemptId: attempt.id, refundId, form, httpStatus });
+  return result;
 }
 
 /** "refunded" once everything Finpay confirmed adds up to the amount paid, else "partly_refunded". */

@@ -5,8 +5,9 @@ import { getDb } from "@/lib/db";
 import { gatewayExchanges, orders, paymentAttempts } from "@/db/schema";
 import { withFinpaySandbox } from "@/test-support/payment-sandbox";
 import { CARDS } from "@/test-support/cards";
-import { attemptsOf, newAttempt, newCustomer, newOrder, orderRow, statusesOf as statusOf } from "@/test-support/payment-fixtures";
+import { attemptRow, attemptsOf, newAttempt, newCustomer, newOrder, orderRow, statusesOf as statusOf } from "@/test-support/payment-fixtures";
 import { payAgain } from "./checkout";
+import { recordEvent } from "./outcome";
 import { reconcileDue, reconcileOrderIfDue } from "./reconcile";
 
 const finpay = withFinpaySandbox();
@@ -30,6 +31,29 @@ describe("reconciliation from check-status", () => {
     const result = await reconcileDue();
     expect(result.outcomes).toMatchObject({ pending_to_paid: 1 });
     expect(await statusOf(attempt.id)).toEqual({ attempt: "paid", order: "paid" });
+  });
+
+  it.each([
+    ["answered 503 after it was stored (check-status or the database failed)", "received"],
+    ["that only said the payment was still pending", "still_pending"],
+  ] as const)("a callback %s is no news: the payment is settled when due, not at its link's expiry", async (_label, outcome) => {
+    const { attempt } = await finpay.pendingPayment();
+    await finpay.sandbox.control("POST", "/faults", { callbacks: { mode: "drop" } });
+    await finpay.sandbox.control("POST", `/orders/${attempt.finpayOrderId}/pay`, { card: CARDS.approvedMastercard });
+    // What the callback handler leaves when a signed callback was stored and then not processed to the end.
+    await recordEvent({ attemptId: attempt.id, finpayOrderId: attempt.finpayOrderId, source: "callback", rawBody: "{}", signatureValid: true, finpayStatus: "CAPTURED", outcome });
+    await ageAttempt(attempt.id, 10); // due, while the 60-minute link is still open
+    const result = await reconcileDue();
+    expect(result.outcomes).toMatchObject({ pending_to_paid: 1 });
+    expect(await statusOf(attempt.id)).toEqual({ attempt: "paid", order: "paid" });
+  });
+
+  it("a processed callback is news: the attempt is left to it until its link expires", async () => {
+    const { attempt, user } = await finpay.pendingPayment();
+    await recordEvent({ attemptId: attempt.id, finpayOrderId: attempt.finpayOrderId, source: "callback", rawBody: "{}", signatureValid: true, finpayStatus: "CAPTURED", outcome: "amount_mismatch" });
+    await ageAttempt(attempt.id, 10);
+    await reconcileOrderIfDue(attempt.orderId, user.id);
+    expect((await attemptRow(attempt.id)).lastCheckedAt).toBeNull(); // not claimed, not asked
   });
 
   it("an expired link is settled as expired", async () => {

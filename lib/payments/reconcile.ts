@@ -1,11 +1,11 @@
 import "server-only";
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, notInArray as notIn, or, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { orders, paymentAttempts, paymentEvents, type PaymentAttempt } from "@/db/schema";
 import { env } from "@/lib/env";
 import { isFinpayError } from "@/lib/finpay";
 import { logger } from "@/lib/logger";
-import type { StatusCheckResult } from "@/db/event-outcomes";
+import { UNSETTLED_CALLBACK_OUTCOMES, type StatusCheckResult } from "@/db/event-outcomes";
 import { finpayFor } from "./gateway";
 import { storedFailure } from "./messages";
 import { applyTransaction, finishEvent, recordEvent } from "./outcome";
@@ -88,7 +88,9 @@ async function giveUpAbandoned(attempt: PaymentAttempt): Promise<StatusCheckResu
  * Claims due attempts with one UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED), stamping
  * last_checked_at, so that several instances running this at once never check the same attempt twice.
  * Due: live, and past its expiry, or abandoned while initiating, or older than RECONCILE_AFTER_SECONDS with no
- * callback received. `scope` narrows it to one customer's order (the order page) or to one attempt (its follow-up job).
+ * callback processed (a callback answered 503, or one that said "pending", is no news: UNSETTLED_CALLBACK_OUTCOMES).
+ * Finpay's retries of a failing callback span up to 111 minutes (lib/finpay/callback-retries.ts); this settles such a
+ * payment at the next run after RECONCILE_AFTER_SECONDS (at most that long: lib/env-schema.ts), whatever the retries do. `scope` narrows it to one customer's order (the order page) or to one attempt (its follow-up job).
  */
 type ClaimScope = { order: { id: string; userId: string } } | { attemptId: string };
 
@@ -113,7 +115,7 @@ export async function claimDueAttempts(limit: number, scope?: ClaimScope): Promi
           and(eq(paymentAttempts.status, "initiating"), lt(paymentAttempts.createdAt, sql`now() - make_interval(secs => ${inFlightSeconds})`)),
           and(
             lt(paymentAttempts.createdAt, sql`now() - make_interval(secs => ${after})`),
-            sql`not exists (select 1 from ${paymentEvents} where ${paymentEvents.attemptId} = ${paymentAttempts.id} and ${paymentEvents.source} = 'callback' and ${paymentEvents.signatureValid})`,
+            sql`not exists (select 1 from ${paymentEvents} where ${paymentEvents.attemptId} = ${paymentAttempts.id} and ${paymentEvents.source} = 'callback' and ${paymentEvents.signatureValid} and ${notIn(paymentEvents.outcome, [...UNSETTLED_CALLBACK_OUTCOMES])})`,
           ),
         ),
       ),

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { isIP } from "node:net";
-import { createFinpayClient, FINPAY_HOSTS, isFinpayError, isLoopbackUrl } from "@/lib/finpay";
+import { createFinpayClient, describeVoidForm, FINPAY_HOSTS, isFinpayError, isLoopbackUrl, isVoidFormRefused, VOID_FORMS, type FinpayVoidForm } from "@/lib/finpay";
 import { SANDBOX_MERCHANT_ID, SANDBOX_MERCHANT_KEY } from "@/lib/env-schema";
 
 /**
@@ -26,7 +26,7 @@ export interface ReadinessReport {
 
 type Source = Record<string, string | undefined>;
 
-/** [INFER] Merchant ids seen in Finpay's docs and integrations are short letters and digits (FINPAY770). */
+/** [INFER:merchant-id-format] Merchant ids seen in Finpay's docs and integrations are short letters and digits (FINPAY770). */
 const MERCHANT_ID_PATTERN = /^[A-Za-z0-9_-]{3,64}$/;
 /** A key is a password for Basic auth and the callback HMAC key: printable, no spaces (a pasted newline is a classic). */
 const MERCHANT_KEY_PATTERN = /^[\x21-\x7e]{8,256}$/;
@@ -108,11 +108,13 @@ export async function checkFinpayReadiness(source: Source, options: { timeoutMs?
   if (canCall && merchantId && merchantKey) {
     const probe = `READINESS-${randomBytes(6).toString("hex").toUpperCase()}`;
     const client = createFinpayClient({ baseUrl: baseUrl!.href, merchantId, merchantKey, timeoutMs: options.timeoutMs ?? 15_000, logger: () => {} });
+    let credentialsProven = false;
     try {
       await client.checkStatus(probe);
       add("note", "Finpay call", `check-status of the made-up order ${probe} answered with a transaction; the credentials work, but the answer is odd.`);
     } catch (error) {
       if (isFinpayError(error) && error.kind === "not_found") {
+        credentialsProven = true;
         add("ok", "Finpay call", `credentials accepted: check-status of the made-up order ${probe} answered "not found" (${error.responseCode ?? error.httpStatus}), as it does only for a signed-in merchant.`);
       } else if (isFinpayError(error) && error.kind === "unauthorized") {
         add("problem", "Finpay call", `Finpay refused the credentials (HTTP ${error.httpStatus ?? "?"}, ${error.responseCode ?? "no code"}): the merchant id or key is wrong, or they belong to the other host (development and production keys differ).`);
@@ -123,11 +125,55 @@ export async function checkFinpayReadiness(source: Source, options: { timeoutMs?
         add("problem", "Finpay call", `check-status answered something unexpected (${detail}).`);
       }
     }
+    if (credentialsProven) {
+      const configured = value(source, "FINPAY_VOID_FORM") ?? "post";
+      await checkVoidForms(configured, (form) => createFinpayClient({ baseUrl: baseUrl!.href, merchantId, merchantKey, timeoutMs: options.timeoutMs ?? 15_000, logger: () => {}, voidForm: form }), add);
+    }
   } else {
     add("note", "Finpay call", "skipped until the host and credentials above are fixed.");
   }
 
   return { ready: !findings.some((f) => f.level === "problem"), target, callbackUrl, findings };
+}
+
+type VoidFormAnswer = "answered" | "not_offered" | "unclear";
+
+/**
+ * Which void form the host takes (lib/finpay/money-back.ts), without voiding anything: each form is sent for a
+ * made-up order. A Finpay answer ("not found", with its code) means the host has that endpoint; a 404 or 405 without
+ * a Finpay code means it does not.
+ */
+async function checkVoidForms(
+  configured: string,
+  clientFor: (form: FinpayVoidForm) => ReturnType<typeof createFinpayClient>,
+  add: (level: FindingLevel, topic: string, message: string) => void,
+): Promise<void> {
+  if (!(VOID_FORMS as readonly string[]).includes(configured)) {
+    add("problem", "FINPAY_VOID_FORM", `must be ${VOID_FORMS.join(" or ")}, not "${configured}".`);
+    return;
+  }
+  const probe = `READINESS-VOID-${randomBytes(4).toString("hex").toUpperCase()}`;
+  const answers = {} as Record<FinpayVoidForm, VoidFormAnswer>;
+  for (const form of VOID_FORMS) {
+    try {
+      await clientFor(form).void(probe);
+      answers[form] = "answered";
+    } catch (error) {
+      answers[form] = isVoidFormRefused(error) ? "not_offered" : isFinpayError(error) && error.responseCode !== undefined ? "answered" : "unclear";
+    }
+  }
+  const taken = VOID_FORMS.filter((form) => answers[form] === "answered");
+  const described = (forms: readonly FinpayVoidForm[]) => forms.map((form) => `${describeVoidForm(form)} (FINPAY_VOID_FORM=${form})`).join(" and ");
+  const chosen = configured as FinpayVoidForm;
+  if (answers[chosen] === "answered") {
+    add("ok", "Void", `the host answers ${described([chosen])}, the form configured; asked about the made-up order ${probe}, nothing was voided.${taken.length > 1 ? ` It answers ${described(taken.filter((f) => f !== chosen))} too.` : ""}`);
+  } else if (taken.length > 0) {
+    add("problem", "Void", `the host does not take ${described([chosen])}, the form configured, but answers ${described(taken)}: set FINPAY_VOID_FORM=${taken[0]}. Until then every void from the console is refused.`);
+  } else if (VOID_FORMS.every((form) => answers[form] === "not_offered")) {
+    add("note", "Void", `the host answers neither ${described([...VOID_FORMS])} like Finpay: voids from the console will be refused (refunds still work). Ask Finpay for its void endpoint.`);
+  } else {
+    add("note", "Void", `could not tell which void form the host takes (no clear answer for ${VOID_FORMS.filter((f) => answers[f] === "unclear").map(describeVoidForm).join(", ")}).`);
+  }
 }
 
 /** Names and addresses the internet cannot reach: loopback, private ranges, link-local, single-label and .local names. */

@@ -34,7 +34,7 @@ export interface CspOptions {
 /**
  * Where Finpay's hosted card pages live, for `form-action`: a checkout posted without JavaScript is answered with a
  * redirect there, and browsers check form-action on that redirect. The local sandbox serves its pages from its
- * own origin; real Finpay serves them from finpay.id ([INFER] from the redirecturl samples, e.g. devo.finpay.id).
+ * own origin; real Finpay serves them from finpay.id ([INFER:hosted-pages-host] from the redirecturl samples, e.g. devo.finpay.id).
  */
 function finpayPageSources(finpayBaseUrl: string | undefined): string[] {
   const base = finpayBaseUrl ?? "http://localhost:4010";

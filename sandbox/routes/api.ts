@@ -74,15 +74,26 @@ export function apiRoutes(ctx: SandboxContext): Hono<ApiEnv> {
     });
   });
 
-  // [INFER] void and refund (lib/finpay/money-back.ts): both answer the cancel envelope; the callback follows.
-  api.get("/void/:orderId", ...guard, (c) => {
+  // Void in both forms of lib/finpay/money-back.ts: the documented POST with {"order":{"id"}} [INFER:void-body] and
+  // the GET of a third-party note. A form the quirk switch turned off is answered like a route the host lacks
+  // [INFER:void-form-refusal], before any auth, as a web framework's router does. Both answer the cancel envelope
+  // and send the callback [INFER:money-back-answers].
+  const voidOrder = (c: Context<ApiEnv>, orderId: string) => {
     const started = c.get("startedAt");
-    const order = ctx.store.getOrder(c.req.param("orderId"));
+    const order = ctx.store.getOrder(orderId);
     if (!order) return finpayError(c, started, RESPONSE.notFound.code, RESPONSE.notFound.message);
     const outcome = ctx.payments.voidPayment(order);
     if (!outcome.ok) return moneyBackRefusal(c, started, outcome.refusal);
     return c.json({ responseCode: RESPONSE.success.code, responseMessage: "Request has been processed successfully", processingTime: secondsSince(started), traceId: randomUUID() });
+  };
+
+  api.post("/void", record(ctx), offeredVoidForm(ctx, "post"), requireMerchant(ctx), async (c) => {
+    const parsed = parseVoid(await c.req.text());
+    if (!parsed.ok) return finpayError(c, c.get("startedAt"), parsed.code, parsed.message);
+    return voidOrder(c, parsed.orderId);
   });
+
+  api.get("/void/:orderId", record(ctx), offeredVoidForm(ctx, "get"), requireMerchant(ctx), (c) => voidOrder(c, c.req.param("orderId")));
 
   api.post("/refund", ...guard, async (c) => {
     const started = c.get("startedAt");
@@ -102,7 +113,7 @@ export function apiRoutes(ctx: SandboxContext): Hono<ApiEnv> {
     return finpaySuccess(c, c.get("startedAt"));
   });
 
-  // [INFER] Retrieve Stored Card: path and shape are not public; this is the one agreed with lib/finpay.
+  // [INFER:stored-cards-api] Retrieve Stored Card: path and shape are not public; this is the one agreed with lib/finpay.
   api.get("/customer/:customerId", ...guard, (c) => {
     const customerId = c.req.param("customerId");
     const cards = ctx.store.listCards(customerId).map((card) => ({
@@ -138,9 +149,35 @@ function moneyBackRefusal(c: Context<ApiEnv>, started: number, refusal: MoneyBac
   return finpayError(c, started, RESPONSE.invalidStatus.code, RESPONSE.invalidStatus.message);
 }
 
+/** A void form switched off by the quirk: the host has no such route (a 404 without a Finpay response code). */
+function offeredVoidForm(ctx: SandboxContext, form: "post" | "get"): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    if (ctx.quirks.acceptsVoid(form)) return next();
+    c.set("fault", `void_${form}_not_offered`);
+    return c.json({ message: `The route ${c.req.path.replace(/^\//, "")} could not be found.` }, 404);
+  };
+}
+
+type ParsedVoid = { ok: true; orderId: string } | { ok: false; code: string; message: string };
+
+/** [INFER:void-body] body {"order":{"id"}}; other members (an amount) are ignored, as Finpay ignores unknown ones. */
+function parseVoid(text: string): ParsedVoid {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { ok: false, code: RESPONSE.invalidFormat.code, message: `${RESPONSE.invalidFormat.message} body` };
+  }
+  const order = (body as { order?: unknown } | null)?.order;
+  const id = order !== null && typeof order === "object" ? (order as { id?: unknown }).id : undefined;
+  if (id === undefined || id === null || id === "") return { ok: false, code: RESPONSE.invalidMandatory.code, message: `${RESPONSE.invalidMandatory.message} order.id` };
+  if (typeof id !== "string" || !/^[A-Za-z0-9_-]{1,30}$/.test(id)) return { ok: false, code: RESPONSE.invalidFormat.code, message: `${RESPONSE.invalidFormat.message} order.id` };
+  return { ok: true, orderId: id };
+}
+
 type ParsedRefund = { ok: true; orderId: string; amount: number } | { ok: false; code: string; message: string };
 
-/** [INFER] body {"order":{"id","amount"}}: amount a positive whole number, as a digit string or an integer. */
+/** [INFER:refund-body] body {"order":{"id","amount"}}: amount a positive whole number, as a digit string or an integer. */
 function parseRefund(text: string): ParsedRefund {
   const invalid = (path: string): ParsedRefund => ({ ok: false, code: RESPONSE.invalidFormat.code, message: `${RESPONSE.invalidFormat.message} ${path}` });
   const missing = (path: string): ParsedRefund => ({ ok: false, code: RESPONSE.invalidMandatory.code, message: `${RESPONSE.invalidMandatory.message} ${path}` });

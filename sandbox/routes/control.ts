@@ -4,6 +4,7 @@ import type { Dispatch } from "../callbacks";
 import { CHALLENGE_CODE, digitsOnly, passesLuhn, TEST_CARDS } from "../cards";
 import { ACCESS_PATH, type SandboxContext } from "../context";
 import { FaultsRequestSchema } from "../faults";
+import { QuirksRequestSchema } from "../quirks";
 import type { SubmitOutcome } from "../payments";
 import type { SandboxOrder } from "../state";
 import { formatJakarta } from "../time";
@@ -163,6 +164,47 @@ export function controlRoutes(ctx: SandboxContext): Hono {
     return c.json({ callbackVariants: null });
   });
 
+  // Behaviours where Finpay's reference allows two readings: which void form the host offers, how the retry
+  // minutes are spaced. Until cleared.
+  control.get("/quirks", (c) => c.json({ quirks: ctx.quirks.get() }));
+
+  control.post("/quirks", async (c) => {
+    const body = QuirksRequestSchema.safeParse(await jsonBody(c));
+    if (!body.success) return badRequest(c, body.error);
+    ctx.quirks.set(body.data);
+    ctx.logger.warn("quirks.set", { ...ctx.quirks.get() });
+    return c.json({ quirks: ctx.quirks.get() });
+  });
+
+  control.delete("/quirks", (c) => {
+    ctx.quirks.clear();
+    return c.json({ quirks: ctx.quirks.get() });
+  });
+
+  // The sandbox clock: moved forward, it delivers the callback retries that fall due (Finpay's schedule spans 111
+  // minutes), expires links and settles captures, then answers once those retries have been tried.
+  control.get("/clock", (c) => c.json(clockView(ctx)));
+
+  const ClockBody = z
+    .strictObject({ advanceMinutes: z.number().min(0).max(525_600).optional(), advanceMs: z.number().int().min(0).max(31_536_000_000).optional() })
+    .refine((v) => (v.advanceMinutes === undefined) !== (v.advanceMs === undefined), { message: "give advanceMinutes or advanceMs" });
+
+  control.post("/clock", async (c) => {
+    const body = ClockBody.safeParse(await jsonBody(c));
+    if (!body.success) return badRequest(c, body.error);
+    const target = ctx.clock().getTime() + (body.data.advanceMs ?? Math.round((body.data.advanceMinutes ?? 0) * 60_000));
+    // Stop at each retry that falls due on the way, so every try happens at its own minute of the schedule.
+    for (let due = ctx.dispatcher.nextDueAt(); due !== null && due <= target; due = ctx.dispatcher.nextDueAt()) {
+      ctx.sandboxClock.advance(Math.max(due - ctx.clock().getTime(), 0));
+      await ctx.dispatcher.idle();
+    }
+    ctx.sandboxClock.advance(Math.max(target - ctx.clock().getTime(), 0));
+    const expired = ctx.payments.sweepExpired();
+    await ctx.dispatcher.idle();
+    ctx.logger.info("clock.advanced", { now: ctx.clock().toISOString(), aheadMs: ctx.sandboxClock.aheadMs, expired });
+    return c.json(clockView(ctx));
+  });
+
   control.post("/reset", async (c) => {
     ctx.store.reset();
     ctx.requests.clear();
@@ -171,6 +213,7 @@ export function controlRoutes(ctx: SandboxContext): Hono {
     ctx.initiateFaults.clear();
     ctx.dispatcher.setFault(null);
     ctx.callbackVariants.clear();
+    ctx.quirks.clear();
     ctx.logger.info("sandbox.reset");
     return c.json({ status: "reset", storedCards: ctx.store.listAllCards().length });
   });
@@ -190,6 +233,10 @@ function orderView(ctx: SandboxContext, order: SandboxOrder) {
     settled: ctx.payments.isSettled(order),
     refundedAmount: ctx.payments.refundedAmount(order),
   };
+}
+
+function clockView(ctx: SandboxContext) {
+  return { now: ctx.clock().toISOString(), nowJakarta: formatJakarta(ctx.clock()), aheadMs: ctx.sandboxClock.aheadMs };
 }
 
 function faultsView(ctx: SandboxContext) {

@@ -5,7 +5,6 @@ import {
   accessPath,
   basicRequest,
   cardFields,
-  eventually,
   MERCHANT_KEY,
   startReceiver,
   startTestSandbox,
@@ -116,58 +115,94 @@ describe("callbacks", () => {
     expect(payload.result.payment).toMatchObject({ status: "FAILURE", statusDesc });
   });
 
-  it("retries a receiver that fails twice, with backoff, until it accepts", async () => {
-    const { sb, receiver } = await setup({ callbackBackoffMs: 50 }, { failFirst: 2 });
+  it("retries a 5xx on Finpay's schedule, on the sandbox clock, until the receiver accepts", async () => {
+    const { sb, receiver } = await setup({}, { failFirst: 2 });
     const body = basicRequest("");
     body.url.callbackUrl = receiver.url;
-    await payByBrowser(sb, body, cardFields("5123450000000008"));
-    await receiver.waitFor(1);
-    expect(receiver.hits()).toBe(3);
-
-    const [record] = await eventually(
-      () => callbacksOf(sb, String(body.order.id)),
-      (list) => list[0]?.state === "delivered",
-    );
-    expect(record?.attempts.map((a) => a.httpStatus)).toEqual([500, 500, 200]);
-    const starts = record?.attempts.map((a) => Date.parse(a.at)) ?? [];
-    // 50 ms before the 2nd attempt, 100 ms before the 3rd (exponential backoff)
-    expect((starts[1] ?? 0) - (starts[0] ?? 0)).toBeGreaterThanOrEqual(45);
-    expect((starts[2] ?? 0) - (starts[1] ?? 0)).toBeGreaterThanOrEqual(95);
-  });
-
-  it("gives up after the configured number of attempts", async () => {
-    const { sb, receiver } = await setup({ callbackMaxAttempts: 3 }, { failFirst: 100 });
-    const body = basicRequest("");
-    body.url.callbackUrl = receiver.url;
+    const orderId = String(body.order.id);
     await payByBrowser(sb, body, cardFields("5123450000000008"));
     await sb.sandbox.idle();
-    const [record] = await callbacksOf(sb, String(body.order.id));
-    expect(record?.state).toBe("failed");
-    expect(record?.attempts).toHaveLength(3);
-    expect(receiver.hits()).toBe(3);
+    let [record] = await callbacksOf(sb, orderId);
+    expect(record).toMatchObject({ state: "pending" });
+    expect(record?.attempts.map((a) => a.httpStatus)).toEqual([500]);
+    const first = Date.parse(record!.attempts[0]!.at);
+    expect(Date.parse(record!.nextAttemptAt!) - first).toBe(60_000);
+
+    await sb.advanceClock(0.5); // half a minute: nothing is due yet
+    expect(receiver.hits()).toBe(1);
+    await sb.advanceClock(0.5);
+    expect(receiver.hits()).toBe(2);
+    await sb.advanceClock(5);
+    [record] = await callbacksOf(sb, orderId);
+    expect(record?.attempts.map((a) => a.httpStatus)).toEqual([500, 500, 200]);
+    expect(record).toMatchObject({ state: "delivered", nextAttemptAt: null });
+    expect(record?.attempts.map((a) => (Date.parse(a.at) - first) / 60_000).map(Math.floor)).toEqual([0, 1, 6]);
+    await sb.advanceClock(200);
+    expect(receiver.hits()).toBe(3); // a 2xx is final
   });
 
-  it("treats a receiver that does not answer in time as failed and retries", async () => {
+  it("walks the whole schedule, 1, 6, 21, 51 and 111 minutes after the first try, then gives up", async () => {
+    const { sb, receiver } = await setup({}, { failFirst: 100 });
+    const body = basicRequest("");
+    body.url.callbackUrl = receiver.url;
+    await payByBrowser(sb, body, cardFields("5123450000000008"));
+    for (const minutes of [1, 5, 15, 30, 59]) await sb.advanceClock(minutes);
+    expect(receiver.hits()).toBe(5); // the last retry is not due until minute 111
+    await sb.advanceClock(1);
+    await sb.advanceClock(600);
+    const [record] = await callbacksOf(sb, String(body.order.id));
+    expect(record?.state).toBe("failed");
+    expect(receiver.hits()).toBe(6);
+    const first = Date.parse(record!.attempts[0]!.at);
+    expect(record?.attempts.map((a) => Math.floor((Date.parse(a.at) - first) / 60_000))).toEqual([0, 1, 6, 21, 51, 111]);
+  });
+
+  it("reads the minutes as offsets from the first try when the quirk says so: the last retry at 60 minutes", async () => {
+    const { sb, receiver } = await setup({}, { failFirst: 100 });
+    await sb.control("POST", "/quirks", { callbackRetrySpacing: "offsets" });
+    const body = basicRequest("");
+    body.url.callbackUrl = receiver.url;
+    await payByBrowser(sb, body, cardFields("5123450000000008"));
+    await sb.advanceClock(60);
+    const [record] = await callbacksOf(sb, String(body.order.id));
+    const first = Date.parse(record!.attempts[0]!.at);
+    expect(record?.attempts.map((a) => Math.floor((Date.parse(a.at) - first) / 60_000))).toEqual([0, 1, 5, 15, 30, 60]);
+    expect(record?.state).toBe("failed");
+  });
+
+  it("does not retry a 4xx: the merchant refused the callback itself", async () => {
+    const { sb, receiver } = await setup({}, { status: 401 });
+    const body = basicRequest("");
+    body.url.callbackUrl = receiver.url;
+    await payByBrowser(sb, body, cardFields("5123450000000008"));
+    await sb.advanceClock(120);
+    const [record] = await callbacksOf(sb, String(body.order.id));
+    expect(record).toMatchObject({ state: "failed", nextAttemptAt: null });
+    expect(receiver.hits()).toBe(1);
+  });
+
+  it("treats a receiver that does not answer in time as failed and retries it a minute later", async () => {
     const { sb, receiver } = await setup({ callbackTimeoutMs: 150 }, { hangFirst: 1 });
     const body = basicRequest("");
     body.url.callbackUrl = receiver.url;
     const started = Date.now();
     await payByBrowser(sb, body, cardFields("5123450000000008"));
     expect(Date.now() - started).toBeLessThan(2_000); // the browser waited for one timed-out attempt only
+    await sb.advanceClock(1);
     await receiver.waitFor(1);
-    await sb.sandbox.idle();
     const [record] = await callbacksOf(sb, String(body.order.id));
     expect(record?.attempts[0]?.error).toBe("timeout after 150 ms");
     expect(record?.state).toBe("delivered");
   });
 
-  it("retries an unreachable callback URL (connection refused)", async () => {
-    const { sb } = await setup({ callbackMaxAttempts: 2 });
+  it("retries an unreachable callback URL (connection refused) through the whole schedule", async () => {
+    const { sb } = await setup({ callbackRetryMinutes: [1] });
     const body = basicRequest("http://127.0.0.1:9/unreachable");
     await payByBrowser(sb, body, cardFields("5123450000000008"));
-    await sb.sandbox.idle();
+    await sb.advanceClock(1);
     const [record] = await callbacksOf(sb, String(body.order.id));
     expect(record?.state).toBe("failed");
+    expect(record?.attempts).toHaveLength(2);
     expect(record?.attempts.every((a) => a.httpStatus === null && a.error)).toBe(true);
   });
 

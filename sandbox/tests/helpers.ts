@@ -17,6 +17,8 @@ export interface TestSandbox {
   api(method: "GET" | "POST", path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiAnswer>;
   /** Calls the control API (JSON in, JSON out). */
   control(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<ApiAnswer>;
+  /** Moves the sandbox clock forward (POST /__sandbox/clock); answers once the retries due by then were tried. */
+  advanceClock(minutes: number): Promise<ApiAnswer>;
   /** Posts a hosted-page form without following redirects. */
   form(path: string, fields: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
@@ -28,13 +30,14 @@ export interface ApiAnswer {
   text: string;
 }
 
-/** Starts an in-memory sandbox on a free port, with retry delays short enough for tests. */
+/**
+ * Starts an in-memory sandbox on a free port. Callback retries keep Finpay's schedule (minutes on the sandbox
+ * clock): a test that wants them moves the clock with `advanceClock`.
+ */
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
   const sandbox = createSandbox({
     stateFile: "memory",
     callbackTimeoutMs: 2_000,
-    callbackBackoffMs: 20,
-    callbackMaxAttempts: 5,
     initiateTimeoutMs: 200,
     sweepIntervalMs: 0,
     ...options,
@@ -60,6 +63,7 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     url: running.url,
     api: (method, path, body, headers = { authorization: AUTH }) => call(method, path, body, headers),
     control: (method, path, body) => call(method, `/__sandbox${path}`, body, {}),
+    advanceClock: (minutes) => call("POST", "/__sandbox/clock", { advanceMinutes: minutes }, {}),
     form: (path, fields) =>
       fetch(`${running.url}${path}`, {
         method: "POST",

@@ -105,7 +105,7 @@ describe("POST /pg/payment/card/initiate", () => {
       ["order.item empty", (b) => (b.order.item = []), "4000001", "Invalid Field Format order.item"],
       ["order.item.0.name missing", (b) => (b.order.item = [{ quantity: "1", unitPrice: "1000" }]), "4000002", "Invalid Mandatory Field order.item.0.name"],
       ["order.item.1.quantity of 4 digits", (b) => (b.order.item = [{ name: "A", quantity: "1", unitPrice: "1" }, { name: "B", quantity: "1000", unitPrice: "1" }]), "4000001", "Invalid Field Format order.item.1.quantity"],
-      // items against the amount [INFER]
+      // items against the amount (the items-add-up assumption of README.md)
       ["items adding up to less than the amount", (b) => (b.order.item = [{ name: "A", quantity: "2", unitPrice: "50000" }]), "4000001", "Invalid Field Format order.amount"],
       // billing, shipping, device (§3.8)
       ["billing.address.street over 100", (b) => (b.billing = { address: { street: "x".repeat(101) } }), "4000001", "Invalid Field Format billing.address.street"],

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFinpayClient, isFinpayError, verifyCallbackSignature, type FinpayClient } from "../../lib/finpay";
+import { createFinpayClient, isFinpayError, isVoidFormRefused, verifyCallbackSignature, type FinpayClient, type FinpayVoidForm } from "../../lib/finpay";
 import { cardFields, fakeClock, initiateBasic, MERCHANT_ID, MERCHANT_KEY, startReceiver, startTestSandbox, type CallbackReceiver, type TestSandbox } from "./helpers";
 
-/** Void and refund, through lib/finpay's client against the sandbox over HTTP: both sides of the [INFER] contract. */
+/** Void and refund, through lib/finpay's client against the sandbox over HTTP: both sides of the assumed contract (money-back.ts). */
 describe("void and refund", () => {
   const clock = fakeClock();
   let sb: TestSandbox;
@@ -34,6 +34,45 @@ describe("void and refund", () => {
     throw new Error("expected a refusal");
   };
   const statusOf = async (id: string) => (await finpay.checkStatus(id)).data.result?.payment.status;
+
+  const clientVoiding = (voidForm: FinpayVoidForm) => createFinpayClient({ baseUrl: sb.url, merchantId: MERCHANT_ID, merchantKey: MERCHANT_KEY, voidForm });
+
+  it("sends the documented POST with {order:{id}} by default, and the GET form when configured; the sandbox takes both", async () => {
+    expect(finpay.voidForm).toBe("post");
+    const byPost = await paid();
+    expect((await finpay.void(byPost)).responseCode).toBe("2000000");
+    const byGet = await paid();
+    expect((await clientVoiding("get").void(byGet)).responseCode).toBe("2000000");
+    const { json } = await sb.control("GET", "/requests");
+    const voids = (json.requests as { method: string; path: string; body: unknown; orderId: string | null }[]).filter((r) => r.path.includes("/void"));
+    expect(voids.map(({ method, path, body }) => ({ method, path, body }))).toEqual([
+      { method: "POST", path: "/pg/payment/card/void", body: { order: { id: byPost } } },
+      { method: "GET", path: `/pg/payment/card/void/${byGet}`, body: null },
+    ]);
+    expect(await statusOf(byPost)).toBe("VOIDED");
+    expect(await statusOf(byGet)).toBe("VOIDED");
+  });
+
+  it("with one form switched off, the other is answered as a missing route: the merchant's void fails and nothing is voided", async () => {
+    try {
+      for (const [offered, refused] of [["post", "get"], ["get", "post"]] as const) {
+        await sb.control("POST", "/quirks", { acceptVoid: offered });
+        const id = await paid();
+        const error = await clientVoiding(refused)
+          .void(id)
+          .then(() => null, (e: unknown) => e);
+        expect(isVoidFormRefused(error), `${refused} while only ${offered} is offered`).toBe(true);
+        expect(error).toMatchObject({ kind: "not_found", httpStatus: 404, responseCode: undefined });
+        expect(await statusOf(id)).toBe("CAPTURED");
+        expect((await clientVoiding(offered).void(id)).responseCode).toBe("2000000");
+      }
+      // Finpay's own "not found" for an unknown order carries its code: not a refused form.
+      await sb.control("DELETE", "/quirks");
+      expect(isVoidFormRefused(await finpay.void("NO-SUCH-ORDER").catch((e: unknown) => e))).toBe(false);
+    } finally {
+      await sb.control("DELETE", "/quirks");
+    }
+  });
 
   it("voids an unsettled payment once, with a signed VOIDED callback; a second void is refused", async () => {
     const id = await paid();

@@ -10,7 +10,7 @@ const json = (status: number, body: Record<string, unknown>) => Response.json(bo
 /** Finpay's signed payment notification. Thin: raw text -> lib/payments -> Response. */
 export async function POST(request: Request) {
   const contentType = request.headers.get("content-type");
-  // [TOLERANT] Finpay never says which content type it sends (its PHP plugin reads the raw input whatever the header):
+  // [TOLERANT:callback-content-type] Finpay never says which content type it sends (its PHP plugin reads the raw input whatever the header):
   // any type is read as JSON text, and the signature decides. An unusual header is logged so it can be confirmed.
   if (!/^application\/json\b/i.test(contentType ?? "")) logger.info("payment.callback_content_type", { contentType: contentType?.slice(0, 200) ?? null });
   const body = await readBodyWithLimit(request, MAX_CALLBACK_BYTES);
