@@ -27,7 +27,7 @@ function Stat({ label, value, note, testId }: { label: string; value: string; no
 }
 
 export default async function ConsoleOverviewPage() {
-  await requireMerchant("/console");
+  await requireMerchant();
   const [o, t, locale] = await Promise.all([getOverview(), getTranslations("console.overview"), getLocale()]);
   // "45.3%" in English, "45,3%" in Indonesian.
   const percentFormat = new Intl.NumberFormat(INTL_TAG[locale], { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });

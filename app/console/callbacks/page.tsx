@@ -21,7 +21,7 @@ const query = (values: Record<string, string | undefined>) => {
 };
 
 export default async function CallbackLogPage({ searchParams }: Props) {
-  await requireMerchant("/console/callbacks");
+  await requireMerchant();
   const { filters, values, errors } = parseCallbackFilters(await searchParams);
   const [page, summary] = await Promise.all([listCallbacks(filters), callbackSummary()]);
   return <CallbackLog filters={filters} values={values} errors={errors} page={page} summary={summary} />;

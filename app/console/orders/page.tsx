@@ -18,7 +18,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ConsoleOrdersPage({ searchParams }: Props) {
   const params = await searchParams;
-  await requireMerchant(`/console/orders${filterQuery(parseOrderFilters(params).filters)}`);
+  await requireMerchant();
   const { filters, cursor, values, errors } = parseOrderFilters(params);
   const [page, t, c, statusText] = await Promise.all([listConsoleOrders(filters, cursor), getTranslations("console.orders"), getTranslations("console"), getTranslations("common.status")]);
   const errorText = worded(errors, (key) => c(`validation.${key}`));

@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ConsoleOrderPage({ params }: Props) {
   const locale = await getLocale();
   const { orderId } = await params;
-  await requireMerchant(`/console/orders/${orderId}`);
+  await requireMerchant();
   const detail = await getConsoleOrder(orderId, locale);
   if (!detail) notFound();
   const t = await getTranslations("console.order");
