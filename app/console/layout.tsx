@@ -1,17 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ConsoleNav } from "@/components/console/console-nav";
-import { requireMerchant } from "@/lib/auth/merchant";
+import { merchantMetadata, requireMerchant } from "@/lib/auth/merchant";
 
-/**
- * The check runs here as well as in the layout: Next.js resolves every segment's metadata even when the layout
- * answers 404, so without it a customer's 404 page was titled "Callback log · Console · Toko Nusantara". A 404
- * thrown while resolving metadata gives the not-found page its own metadata: the shop's generic one.
- */
 export async function generateMetadata(): Promise<Metadata> {
-  await requireMerchant();
-  const t = await getTranslations("console.layout");
-  return { title: { default: t("title"), template: t("titleTemplate") }, robots: { index: false } };
+  return merchantMetadata(async () => {
+    const t = await getTranslations("console.layout");
+    return { title: { default: t("title"), template: t("titleTemplate") }, robots: { index: false } };
+  });
 }
 
 /** Merchants only; anyone else gets the shop's 404. Each page and action checks too: a layout is not re-run on every navigation. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
@@ -39,6 +40,15 @@ export async function requireMerchant(_returnPath?: string): Promise<Merchant> {
   const merchant = await currentMerchant();
   if (!merchant) notFound();
   return merchant;
+}
+
+/**
+ * Every console `generateMetadata` goes through this. Next.js resolves a page's metadata even when its layout answers
+ * 404, and a 404 thrown from metadata breaks the not-found page, so for anyone but a merchant the metadata is simply
+ * empty: the 404 then carries the shop's generic title ("Callback log · Console" once told customers it existed).
+ */
+export async function merchantMetadata(build: () => Promise<Metadata>): Promise<Metadata> {
+  return (await currentMerchant()) ? build() : {};
 }
 
 /**
