@@ -1,25 +1,18 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ConsoleNav } from "@/components/console/console-nav";
-import { notFound } from "next/navigation";
-import { findMerchant } from "@/lib/auth/merchant";
-import { getSessionUserId } from "@/lib/auth/session";
+import { merchantMetadata, requireMerchant } from "@/lib/auth/merchant";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("console.layout");
-  return { title: { default: t("title"), template: t("titleTemplate") }, robots: { index: false } };
+  return merchantMetadata(async () => {
+    const t = await getTranslations("console.layout");
+    return { title: { default: t("title"), template: t("titleTemplate") }, robots: { index: false } };
+  });
 }
 
-/**
- * Merchants only. A customer gets the 404 here already; a signed-out visitor is sent to sign-in by the page's own
- * requireMerchant(), which knows the exact address to come back to. Each page and action checks: a layout is not
- * re-run on every navigation.
- */
+/** Merchants only; anyone else gets the shop's 404. Each page and action checks too: a layout is not re-run on every navigation. */
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  const userId = await getSessionUserId();
-  if (!userId) return children;
-  const merchant = await findMerchant(userId);
-  if (!merchant) notFound();
+  const merchant = await requireMerchant();
   const t = await getTranslations("console");
   return (
     <div className="space-y-6">

@@ -3,15 +3,14 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { RevenueChart } from "@/components/console/revenue-chart";
 import { StatusBadge } from "@/components/orders/status-badge";
-import { requireMerchant } from "@/lib/auth/merchant";
+import { merchantMetadata, requireMerchant } from "@/lib/auth/merchant";
 import { getOverview } from "@/lib/console/overview";
 import { formatWib } from "@/lib/datetime";
 import { INTL_TAG } from "@/lib/i18n/locales";
 import { formatIdr } from "@/lib/money";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("console.overview");
-  return { title: t("title") };
+  return merchantMetadata(async () => ({ title: (await getTranslations("console.overview"))("title") }));
 }
 
 function Stat({ label, value, note, testId }: { label: string; value: string; note?: string; testId?: string }) {
@@ -27,7 +26,7 @@ function Stat({ label, value, note, testId }: { label: string; value: string; no
 }
 
 export default async function ConsoleOverviewPage() {
-  await requireMerchant("/console");
+  await requireMerchant();
   const [o, t, locale] = await Promise.all([getOverview(), getTranslations("console.overview"), getLocale()]);
   // "45.3%" in English, "45,3%" in Indonesian.
   const percentFormat = new Intl.NumberFormat(INTL_TAG[locale], { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -62,8 +62,11 @@ export function AttemptMoneyBack({ orderId, attempt, paidTheOrder }: { orderId: 
                 amount: form("amount"),
                 amountHint: form("amountHint", { amount: formatIdr(attempt.refundableIdr) }),
                 reason: form("reason"),
+                reasonHint: form("reasonHint"),
                 submit: form("refund"),
-                pending: form("refunding"),
+                pending: form("checking"),
+                change: form("change"),
+                confirming: form("refunding"),
               }}
             />
           </div>
@@ -74,7 +77,15 @@ export function AttemptMoneyBack({ orderId, attempt, paidTheOrder }: { orderId: 
               <VoidForm
                 orderId={orderId}
                 attemptId={attempt.id}
-                labels={{ form: form("voidForm", { id: attempt.finpayOrderId }), reason: form("reason"), submit: form("void"), pending: form("voiding") }}
+                labels={{
+                  form: form("voidForm", { id: attempt.finpayOrderId }),
+                  reason: form("reason"),
+                  reasonHint: form("reasonHint"),
+                  submit: form("void"),
+                  pending: form("checking"),
+                  change: form("change"),
+                  confirming: form("voiding"),
+                }}
               />
             </div>
           ) : null}

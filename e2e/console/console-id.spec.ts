@@ -46,11 +46,19 @@ test("the console in Bahasa Indonesia: overview and an order with a refund, acce
 
   // The actions answer in the merchant's language too: a refund over what is left, then a real one.
   const form = merchant.getByRole("form", { name: /^Kembalikan dana / });
+  await form.getByLabel("Alasan").fill("Barang rusak");
   await form.getByLabel("Jumlah yang dikembalikan (Rp)").fill("105.001");
-  await form.getByRole("button", { name: "Kembalikan dana" }).click();
+  await form.getByRole("button", { name: "Periksa pengembalian dana" }).click();
   await expect(merchant.getByText("Hanya tersisa Rp 105.000 yang dapat dikembalikan dari pembayaran ini.").first()).toBeVisible();
+  // A decimal comma is refused with the forms that are read, never taken as thousands.
+  await form.getByLabel("Jumlah yang dikembalikan (Rp)").fill("30.000,50");
+  await form.getByRole("button", { name: "Periksa pengembalian dana" }).click();
+  await expect(form.getByText("Tanpa desimal: dana dikembalikan dalam rupiah bulat. Tulis 100000, 100.000, 100,000 atau Rp 100.000.")).toBeVisible();
   await form.getByLabel("Jumlah yang dikembalikan (Rp)").fill("30.000");
-  await form.getByRole("button", { name: "Kembalikan dana" }).click();
+  await form.getByRole("button", { name: "Periksa pengembalian dana" }).click();
+  await expect(form.getByTestId("money-back-question")).toHaveText(`Kembalikan dana Rp 30.000 untuk pesanan ${number}?`);
+  expect(await seriousViolations(merchant, "order detail, refund to confirm")).toEqual([]);
+  await form.getByRole("button", { name: "Ya, kembalikan Rp 30.000" }).click();
   await expect(merchant.getByRole("status").filter({ hasText: "Rp 30.000 telah dikembalikan." })).toBeVisible();
   await expect(merchant.getByTestId("console-order-status")).toHaveText("Dikembalikan sebagian");
   await expect(merchant.getByTestId("refund-list")).toContainText("Pengembalian dana Rp 30.000 · Selesai");

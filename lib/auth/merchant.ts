@@ -1,6 +1,8 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { notFound, redirect } from "next/navigation";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { users } from "@/db/schema";
 import { getSessionUserId } from "./session";
@@ -26,25 +28,33 @@ export async function findMerchant(userId: string | null): Promise<Merchant | un
   return row?.role === "merchant" ? { id: row.id, email: row.email, firstName: row.firstName } : undefined;
 }
 
+/** The signed-in merchant of this request, or undefined for a customer or a visitor; asked once per request. */
+export const currentMerchant = cache(async (): Promise<Merchant | undefined> => findMerchant(await getSessionUserId()));
+
 /**
- * Every console page and every console action starts with this. Signed-out visitors go to sign-in (and come back
- * to `returnPath`); a signed-in customer gets a 404, so the console does not even admit that it exists.
+ * Every console page, its metadata, and every console action start with this. Anyone who is not a merchant, signed
+ * in or not, gets the shop's plain 404: the console does not admit that it exists, not even by sending a visitor to
+ * sign-in (a merchant signs in first, then follows the header's Console link). `_returnPath` is no longer used.
  */
-export async function requireMerchant(returnPath: string): Promise<Merchant> {
-  const userId = await getSessionUserId();
-  if (!userId) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnPath)}`);
-  const merchant = await findMerchant(userId);
+export async function requireMerchant(_returnPath?: string): Promise<Merchant> {
+  const merchant = await currentMerchant();
   if (!merchant) notFound();
   return merchant;
 }
 
-/** For route handlers (CSV export), which answer with a status instead of rendering a page. */
-export async function merchantOrRefusal(returnPath: string, requestUrl: string): Promise<Merchant | Response> {
-  const userId = await getSessionUserId();
-  if (!userId) {
-    const signIn = new URL("/sign-in", requestUrl);
-    signIn.searchParams.set("callbackUrl", returnPath);
-    return Response.redirect(signIn, 303);
-  }
-  return (await findMerchant(userId)) ?? new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } });
+/**
+ * Every console `generateMetadata` goes through this. Next.js resolves a page's metadata even when its layout answers
+ * 404, and a 404 thrown from metadata breaks the not-found page, so for anyone but a merchant the metadata is simply
+ * empty: the 404 then carries the shop's generic title ("Callback log · Console" once told customers it existed).
+ */
+export async function merchantMetadata(build: () => Promise<Metadata>): Promise<Metadata> {
+  return (await currentMerchant()) ? build() : {};
+}
+
+/**
+ * For route handlers (CSV export), which answer with a status instead of rendering a page: the same 404 for
+ * everyone who is not a merchant.
+ */
+export async function merchantOrRefusal(): Promise<Merchant | Response> {
+  return (await currentMerchant()) ?? new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } });
 }

@@ -3,7 +3,8 @@ import { and, count, desc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-or
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { paymentAttempts, paymentEvents } from "@/db/schema";
-import { addDays, filterError, jakartaDayStart, type FilterError } from "./filters";
+import { withoutUnsafeCharacters } from "@/lib/http/query-text";
+import { addDays, filterError, isoDate, jakartaDayStart, type FilterError } from "./filters";
 import { isPaymentEventOutcome, PAYMENT_EVENT_OUTCOMES } from "@/db/event-outcomes";
 
 /**
@@ -24,9 +25,11 @@ export const CALLBACK_OUTCOMES = PAYMENT_EVENT_OUTCOMES;
 const schema = z.object({
   verdict: z.enum(VERDICTS, { error: "verdictInvalid" satisfies FilterError }).optional(),
   outcome: z.string().refine(isPaymentEventOutcome, "outcomeInvalid" satisfies FilterError).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat" satisfies FilterError).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat" satisfies FilterError).optional(),
-  before: z.string().regex(/^\d{1,18}$/, "cursorBroken" satisfies FilterError).optional(),
+  // A day that does not exist ("2026-13-45") once reached the query as an Invalid Date: a 500.
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  // An event id: a safe integer, so that Number() gives back exactly the id that was written.
+  before: z.string().regex(/^[1-9]\d{0,14}$/, "cursorBroken" satisfies FilterError).optional(),
 });
 export type CallbackFilters = z.infer<typeof schema>;
 
@@ -37,11 +40,15 @@ export function parseCallbackFilters(params: Record<string, string | string[] | 
   for (const name of Object.keys(schema.shape) as (keyof CallbackFilters)[]) {
     const raw = params[name];
     const value = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
-    values[name] = value.slice(0, 100);
+    values[name] = withoutUnsafeCharacters(value.slice(0, 100));
     if (!value) continue;
     const result = schema.shape[name].safeParse(value);
     if (result.success && result.data !== undefined) accepted[name] = result.data;
     else errors[name] = result.success ? "invalidValue" : filterError(result.error);
+  }
+  if (accepted.from && accepted.to && accepted.from > accepted.to) {
+    errors.to = "endBeforeStart";
+    delete accepted.to;
   }
   return { filters: accepted as CallbackFilters, values, errors };
 }

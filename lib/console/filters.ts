@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { orderStatus, paymentMethod } from "@/db/schema";
+import { hasUnsafeCharacters, withoutUnsafeCharacters } from "@/lib/http/query-text";
+import { decodeCursor } from "./cursor";
 
 /**
  * The console's order-list filters, read from the address (so a filtered list can be bookmarked, shared and
@@ -17,7 +19,9 @@ export type OrderSort = (typeof ORDER_SORTS)[number];
 export const FILTER_ERRORS = [
   "dateFormat",
   "dateInvalid",
+  "dateOutOfRange",
   "searchTooLong",
+  "searchInvalid",
   "statusInvalid",
   "methodInvalid",
   "sortInvalid",
@@ -26,6 +30,8 @@ export const FILTER_ERRORS = [
   "cursorBroken",
   "endBeforeStart",
   "invalidValue",
+  "unknownParameter",
+  "repeatedParameter",
 ] as const;
 export type FilterError = (typeof FILTER_ERRORS)[number];
 
@@ -35,13 +41,35 @@ export function filterError(error: z.ZodError): FilterError {
   return (FILTER_ERRORS as readonly string[]).includes(message ?? "") ? (message as FilterError) : "invalidValue";
 }
 
-const isoDate = z
+/** A day that exists (no 31 February: Date would roll it over to March). */
+function isCalendarDay(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * The years a date filter takes (the `dateOutOfRange` message names them). Outside them a day is no use to the shop,
+ * and at the edges it breaks the query: PostgreSQL has no year 0, which JavaScript's dates have.
+ */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2099;
+
+/** A Jakarta calendar day typed as YYYY-MM-DD (order list and callback log). */
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat" satisfies FilterError)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00+07:00`)), "dateInvalid" satisfies FilterError);
+  .refine(isCalendarDay, "dateInvalid" satisfies FilterError)
+  .refine((value) => Number(value.slice(0, 4)) >= FIRST_YEAR && Number(value.slice(0, 4)) <= LAST_YEAR, "dateOutOfRange" satisfies FilterError);
+
+/** Free text for a search: refused (and named) when it holds what cannot be searched for, rather than a 500. */
+const searchText = z
+  .string()
+  .trim()
+  .refine((value) => !hasUnsafeCharacters(value), "searchInvalid" satisfies FilterError)
+  .pipe(z.string().max(100, "searchTooLong" satisfies FilterError));
 
 const fields = {
-  q: z.string().trim().max(100, "searchTooLong" satisfies FilterError),
+  q: searchText,
   status: z.enum(orderStatus.enumValues, { error: "statusInvalid" satisfies FilterError }),
   method: z.enum(paymentMethod.enumValues, { error: "methodInvalid" satisfies FilterError }),
   from: isoDate,
@@ -82,7 +110,7 @@ export function parseOrderFilters(params: Params): ParsedOrderFilters {
   const parsed: Record<string, string> = {};
   for (const [name, schema] of Object.entries(fields)) {
     const raw = first(params[name]);
-    values[name] = raw.slice(0, 200);
+    values[name] = withoutUnsafeCharacters(raw.slice(0, 200));
     if (raw.trim() === "") continue;
     const result = schema.safeParse(raw);
     if (result.success) parsed[name] = result.data;
@@ -92,8 +120,14 @@ export function parseOrderFilters(params: Params): ParsedOrderFilters {
     errors.to = "endBeforeStart";
     delete parsed.to;
   }
+  const sort = (parsed.sort as OrderSort | undefined) ?? "newest";
+  // A cursor is a position in one sort order: one made for another (or by hand) would make the query cast nonsense.
+  if (parsed.cursor && !decodeCursor(parsed.cursor, sort)) {
+    errors.cursor = "cursorBroken";
+    delete parsed.cursor;
+  }
   const filters: OrderFilters = {
-    sort: (parsed.sort as OrderSort | undefined) ?? "newest",
+    sort,
     ...(parsed.q ? { q: parsed.q } : {}),
     ...(parsed.status ? { status: parsed.status as OrderFilters["status"] } : {}),
     ...(parsed.method ? { method: parsed.method as OrderFilters["method"] } : {}),
@@ -101,6 +135,27 @@ export function parseOrderFilters(params: Params): ParsedOrderFilters {
     ...(parsed.to ? { to: parsed.to } : {}),
   };
   return { filters, cursor: parsed.cursor, values, errors };
+}
+
+/** What the CSV export takes: the list's filters, no cursor (it exports every page). */
+export const EXPORT_PARAMETERS = ["q", "status", "method", "from", "to", "sort"] as const;
+
+/**
+ * The export's address, checked whole before the first byte goes out: a wrong value, a parameter given twice or one
+ * the export does not know is named (a script's misspelt `stauts=paid` would otherwise export every order).
+ */
+export function parseExportQuery(search: URLSearchParams): { filters: OrderFilters; errors: Record<string, FilterError> } {
+  const params: Record<string, string[]> = {};
+  for (const [name, value] of search) (params[name] ??= []).push(value);
+  const { filters, errors } = parseOrderFilters(params);
+  delete errors.cursor;
+  for (const [name, values] of Object.entries(params)) {
+    // The name goes back in the JSON answer (which escapes control characters): bounded.
+    const shown = name.slice(0, 60);
+    if (!(EXPORT_PARAMETERS as readonly string[]).includes(name)) errors[shown] = "unknownParameter";
+    else if (values.length > 1) errors[name] = "repeatedParameter";
+  }
+  return { filters, errors };
 }
 
 /** The filters as query parameters (for links: next page, CSV export), without empty ones. */

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { orders, paymentAttempts, refunds, users, type OrderStatus, type PaymentMethod } from "@/db/schema";
+import { decodeCursor, encodeCursor, sortsByTotal, type Cursor } from "./cursor";
 import { addDays, jakartaDayStart, searchKind, type OrderFilters } from "./filters";
 
 /**
@@ -31,28 +32,6 @@ export interface OrderPage {
 }
 
 export const PAGE_SIZE = 50;
-
-type Cursor = { key: string; id: string };
-
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.key, cursor.id]), "utf8").toString("base64url");
-}
-
-/** Undefined for anything that is not a cursor this module made: the caller then starts from the first page. */
-export function decodeCursor(text: string | undefined): Cursor | undefined {
-  if (!text) return undefined;
-  try {
-    const value = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown;
-    if (!Array.isArray(value) || value.length !== 2) return undefined;
-    const [key, id] = value as unknown[];
-    if (typeof key !== "string" || typeof id !== "string") return undefined;
-    if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
-    if (!/^\d{1,12}$/.test(key) && Number.isNaN(Date.parse(key))) return undefined;
-    return { key, id };
-  } catch {
-    return undefined;
-  }
-}
 
 function searchCondition(q: string): SQL {
   switch (searchKind(q)) {
@@ -88,7 +67,7 @@ function filterConditions(filters: OrderFilters): SQL[] {
 const createdKey = sql<string>`to_char(${orders.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 function keyset(filters: OrderFilters, cursor: Cursor | undefined) {
-  const byTotal = filters.sort === "total_desc" || filters.sort === "total_asc";
+  const byTotal = sortsByTotal(filters.sort);
   const descending = filters.sort === "newest" || filters.sort === "total_desc";
   const column = byTotal ? orders.totalIdr : orders.createdAt;
   const order = descending ? [desc(column), desc(orders.id)] : [asc(column), asc(orders.id)];
@@ -103,7 +82,7 @@ function keyset(filters: OrderFilters, cursor: Cursor | undefined) {
 
 export async function listConsoleOrders(filters: OrderFilters, cursorText?: string, limit = PAGE_SIZE): Promise<OrderPage> {
   const db = await getDb();
-  const { order, after, key } = keyset(filters, decodeCursor(cursorText));
+  const { order, after, key } = keyset(filters, decodeCursor(cursorText, filters.sort));
   const conditions = [...filterConditions(filters), ...(after ? [after] : [])];
   const latest = (column: typeof paymentAttempts.method | typeof paymentAttempts.finpayOrderId) =>
     sql`(select ${column} from ${paymentAttempts} where ${paymentAttempts.orderId} = ${orders.id} order by ${paymentAttempts.createdAt} desc limit 1)`;

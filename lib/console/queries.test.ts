@@ -7,7 +7,8 @@ import { newAttempt, newCustomer } from "@/test-support/payment-fixtures";
 import { listCallbacks, parseCallbackFilters } from "./callback-log";
 import { jakartaToday, parseOrderFilters } from "./filters";
 import { getConsoleOrder } from "./order-detail";
-import { allConsoleOrders, decodeCursor, listConsoleOrders } from "./orders";
+import { decodeCursor } from "./cursor";
+import { allConsoleOrders, listConsoleOrders } from "./orders";
 import { getOverview } from "./overview";
 
 /** The console's queries on the database under test (PGlite, or PostgreSQL with DATABASE_URL). */
@@ -52,7 +53,7 @@ describe("console queries", () => {
     const all = [];
     for await (const page of allConsoleOrders({ sort: "newest", q: email }, 3)) all.push(...page);
     expect(all).toHaveLength(7);
-    expect(decodeCursor("not-a-cursor")).toBeUndefined();
+    expect(decodeCursor("not-a-cursor", "newest")).toBeUndefined();
   });
 
   it("finds orders by email (any case), order number, Finpay order id, and filters by status and method", async () => {

@@ -8,14 +8,14 @@ import { SearchForm } from "@/components/catalog/search-form";
 import { parsePage, parseSort } from "@/lib/catalog/browse";
 import { getCatalog } from "@/lib/catalog/queries";
 import { findProducts } from "@/lib/catalog/search";
+import { cleanQueryText } from "@/lib/http/query-text";
 import { asLocale } from "@/lib/i18n/locales";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** What was searched for: the first `q`, trimmed and bounded like the form's input. */
+/** What was searched for: the first `q`, bounded like the form's input, control characters made spaces. */
 function searchQuery(params: Record<string, string | string[] | undefined>): string {
-  const raw = Array.isArray(params.q) ? params.q[0] : params.q;
-  return (raw ?? "").trim().slice(0, 100);
+  return cleanQueryText(params.q, 100);
 }
 
 /** Suggestions for an empty search: the shop's first picks. */

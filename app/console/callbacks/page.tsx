@@ -5,12 +5,11 @@ import { getTranslations } from "next-intl/server";
 import { CallbackTable, useOutcomeLabel } from "@/components/console/callback-table";
 import { FilterForm } from "@/components/console/filter-form";
 import { FilterErrors, withAny, worded } from "@/components/console/list-parts";
-import { requireMerchant } from "@/lib/auth/merchant";
+import { merchantMetadata, requireMerchant } from "@/lib/auth/merchant";
 import { CALLBACK_OUTCOMES, callbackSummary, listCallbacks, parseCallbackFilters, VERDICTS } from "@/lib/console/callback-log";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("console.callbacks");
-  return { title: t("title") };
+  return merchantMetadata(async () => ({ title: (await getTranslations("console.callbacks"))("title") }));
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -21,7 +20,7 @@ const query = (values: Record<string, string | undefined>) => {
 };
 
 export default async function CallbackLogPage({ searchParams }: Props) {
-  await requireMerchant("/console/callbacks");
+  await requireMerchant();
   const { filters, values, errors } = parseCallbackFilters(await searchParams);
   const [page, summary] = await Promise.all([listCallbacks(filters), callbackSummary()]);
   return <CallbackLog filters={filters} values={values} errors={errors} page={page} summary={summary} />;

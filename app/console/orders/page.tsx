@@ -4,21 +4,20 @@ import { getTranslations } from "next-intl/server";
 import { FilterForm } from "@/components/console/filter-form";
 import { FilterErrors, withAny, worded } from "@/components/console/list-parts";
 import { OrderTable } from "@/components/console/order-table";
-import { requireMerchant } from "@/lib/auth/merchant";
+import { merchantMetadata, requireMerchant } from "@/lib/auth/merchant";
 import { filterQuery, ORDER_SORTS, parseOrderFilters, searchKind } from "@/lib/console/filters";
 import { ORDER_STATUS_VALUES, PAYMENT_METHOD_VALUES } from "@/lib/console/options";
 import { listConsoleOrders } from "@/lib/console/orders";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("console.orders");
-  return { title: t("title") };
+  return merchantMetadata(async () => ({ title: (await getTranslations("console.orders"))("title") }));
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ConsoleOrdersPage({ searchParams }: Props) {
   const params = await searchParams;
-  await requireMerchant(`/console/orders${filterQuery(parseOrderFilters(params).filters)}`);
+  await requireMerchant();
   const { filters, cursor, values, errors } = parseOrderFilters(params);
   const [page, t, c, statusText] = await Promise.all([listConsoleOrders(filters, cursor), getTranslations("console.orders"), getTranslations("console"), getTranslations("common.status")]);
   const errorText = worded(errors, (key) => c(`validation.${key}`));

@@ -82,7 +82,14 @@ export async function callAction(request: APIRequestContext, name: ActionName, c
   });
 }
 
-export type ActionOutcome = { status?: string; message?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+export type ActionOutcome = {
+  status?: string;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+  /** The console's refund and void confirmation step (lib/console/money-back-state.ts). */
+  review?: { amountIdr: number; question: string; confirm: string };
+};
 
 /**
  * The rows of a React Flight answer: `<id>:<json>\n`, or `<id>:T<hex byte length>,<text>` for long strings, which

@@ -7,7 +7,7 @@ import { AttemptMoneyBack, MoneyBackHistory } from "@/components/console/money-b
 import { OrderLines } from "@/components/orders/order-lines";
 import { PaymentInspector } from "@/components/orders/payment-inspector";
 import { StatusBadge } from "@/components/orders/status-badge";
-import { requireMerchant } from "@/lib/auth/merchant";
+import { merchantMetadata, requireMerchant } from "@/lib/auth/merchant";
 import { getConsoleOrder, type Flag } from "@/lib/console/order-detail";
 import { formatWib } from "@/lib/datetime";
 import { formatIdr } from "@/lib/money";
@@ -18,15 +18,17 @@ import { useTranslations } from "next-intl";
 type Props = { params: Promise<{ orderId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { orderId } = await params;
-  const t = await getTranslations("console.order");
-  return { title: isUuid(orderId) ? t("title", { number: orderNumber(orderId) }) : t("title", { number: "" }).trim() };
+  return merchantMetadata(async () => {
+    const { orderId } = await params;
+    const t = await getTranslations("console.order");
+    return { title: isUuid(orderId) ? t("title", { number: orderNumber(orderId) }) : t("title", { number: "" }).trim() };
+  });
 }
 
 export default async function ConsoleOrderPage({ params }: Props) {
   const locale = await getLocale();
   const { orderId } = await params;
-  await requireMerchant(`/console/orders/${orderId}`);
+  await requireMerchant();
   const detail = await getConsoleOrder(orderId, locale);
   if (!detail) notFound();
   const t = await getTranslations("console.order");

@@ -1,18 +1,22 @@
+import { getTranslations } from "next-intl/server";
 import { merchantOrRefusal } from "@/lib/auth/merchant";
-import { filterQuery, parseOrderFilters } from "@/lib/console/filters";
+import { parseExportQuery } from "@/lib/console/filters";
 import { ordersCsvStream } from "@/lib/console/export";
 
-/** GET /console/orders/export?…filters: the filtered order list as CSV, streamed page by page. Merchants only. */
+/**
+ * GET /console/orders/export?…filters: the filtered order list as CSV, streamed page by page. Merchants only.
+ * Every parameter is checked before the first byte: after it, the status is sent and only the file can say more.
+ */
 export async function GET(request: Request): Promise<Response> {
-  const url = new URL(request.url);
-  const { filters, errors } = parseOrderFilters(Object.fromEntries(url.searchParams));
-  const merchant = await merchantOrRefusal(`/console/orders${filterQuery(filters)}`, request.url);
+  const merchant = await merchantOrRefusal();
   if (merchant instanceof Response) return merchant;
+  const { filters, errors } = parseExportQuery(new URL(request.url).searchParams);
   if (Object.keys(errors).length > 0) {
-    // Machine-readable for scripts: field name → `console.validation` key (the page words the same keys).
-    return Response.json({ error: "Invalid filters", fields: errors }, { status: 400 });
+    // Machine-readable for scripts: parameter name → `console.validation` key (the page words the same keys).
+    return Response.json({ error: "Invalid export parameters", fields: errors }, { status: 400 });
   }
-  return new Response(ordersCsvStream(filters), {
+  const t = await getTranslations("console.export");
+  return new Response(ordersCsvStream(filters, { incompleteNote: (count) => t("incomplete", { count }) }), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="orders-${new Date().toISOString().slice(0, 10)}.csv"`,
