@@ -61,3 +61,11 @@ describe("mail and job settings", () => {
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`^Invalid environment variable ${name}: `));
   });
 });
+
+describe("picture storage", () => {
+  it("defaults to files under .data/media and refuses a store it does not know, naming the variable", () => {
+    expect(parseEnv({})).toMatchObject({ MEDIA_STORE: "local", MEDIA_DIR: ".data/media" });
+    expect(parseEnv({ MEDIA_STORE: "", MEDIA_DIR: "/srv/media" })).toMatchObject({ MEDIA_STORE: "local", MEDIA_DIR: "/srv/media" });
+    expect(() => parseEnv({ MEDIA_STORE: "s3" })).toThrow(/^Invalid environment variable MEDIA_STORE: /);
+  });
+});
