@@ -3,6 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cartItems, carts, categories, merchantActions, orderItems, orders, products, type OrderStatus } from "@/db/schema";
 import { getDb } from "@/lib/db";
+import { seed } from "@/db/seed";
 import { getOrderForUser } from "@/lib/payments/queries";
 import { newCustomer } from "@/test-support/payment-fixtures";
 import { createProduct, deleteProduct, replacePicture, setPublished, slugFrom, updateProduct, type CatalogActor } from "./admin";
@@ -223,6 +224,22 @@ describe("catalog admin (console)", () => {
     expect(await getActiveProductBySlug(never.slug)).toBeUndefined();
     // The trail outlives the product.
     expect((await trail(never.id))[0]).toMatchObject({ action: "product_delete", outcome: "done", detail: never.slug });
+  });
+
+  it("keeps what the merchant edited when the seed runs again (every cluster start runs it)", async () => {
+    const db = await getDb();
+    const [seeded] = await db.select().from(products).where(eq(products.slug, "dodol-garut"));
+    const edited = { name: "Dodol Garut Edisi Toko", nameEn: null, imagePath: `/media/${"ef".repeat(16)}.png`, priceIdr: seeded!.priceIdr + 500 };
+    try {
+      await db.update(products).set(edited).where(eq(products.id, seeded!.id));
+      const versionBefore = await readCatalogVersion();
+      await seed(db, { hashPassword: async (password) => password });
+      // Kept as edited; only the English name the row lacked is filled in from the seed.
+      expect(await productRow(seeded!.id)).toMatchObject({ ...edited, nameEn: seeded!.nameEn });
+      expect(await readCatalogVersion()).toBeGreaterThan(versionBefore);
+    } finally {
+      await db.update(products).set({ name: seeded!.name, nameEn: seeded!.nameEn, imagePath: seeded!.imagePath, priceIdr: seeded!.priceIdr }).where(eq(products.id, seeded!.id));
+    }
   });
 
   it("lists products for the console with search, status and category filters, and pages", async () => {
