@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { gifPicture, pngPicture } from "@/test-support/pictures";
 import { expect, test, withNewCustomer } from "../support/fixtures";
+import { actionRedirect, actionResult, callAction } from "../hardening/support/actions";
 import { merchantPage, merchantPageIn, paidOrder } from "./support";
 
 /**
@@ -203,5 +204,46 @@ test("in Indonesian at 390 px the products list and the product page fit, speak 
   await merchant.goto("/console/products/new");
   await expect(merchant.getByRole("heading", { level: 1, name: "Produk baru" })).toBeVisible();
   await audit();
+  await merchant.context().close();
+});
+
+test("a customer is refused every catalog page, action and the upload; a signed-out visitor is sent to sign-in", async ({ page, browser }) => {
+  const product = { productId: "1", updatedAt: new Date().toISOString(), stockSeen: "1", name: "Dibajak", description: "x", categoryId: "1", price: "1000", stock: "1", weight: "1" };
+  for (const path of ["/console/products", "/console/products/new", "/console/products/1"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+  const actions = [
+    { name: "createProductAction", fields: product },
+    { name: "updateProductAction", fields: product },
+    { name: "setPublishedAction", fields: { productId: "1", publish: "false" } },
+    { name: "deleteProductAction", fields: { productId: "1", confirm: "yes" } },
+  ] as const;
+  for (const { name, fields } of actions) {
+    const response = await callAction(page.request, name, { path: "/console/products/1", fields });
+    expect(response.status(), name).toBe(404);
+    expect((await actionResult(response))?.status, name).not.toBe("success");
+  }
+  const picture = { picture: { name: "p.png", mimeType: "image/png", buffer: pngPicture(400, 400) } };
+  expect((await page.request.post("/api/console/products/1/picture", { multipart: picture })).status()).toBe(404);
+
+  const anonymous = await browser.newContext();
+  const visitor = await anonymous.newPage();
+  await visitor.goto("/console/products/1");
+  await expect(visitor).toHaveURL(/\/sign-in\?callbackUrl=%2Fconsole%2Fproducts%2F1/);
+  for (const { name, fields } of actions) {
+    expect(actionRedirect(await callAction(anonymous.request, name, { path: "/console/products/1", fields })), name).toContain("/sign-in");
+  }
+  expect((await anonymous.request.post("/api/console/products/1/picture", { multipart: picture })).status()).toBe(401);
+  await anonymous.close();
+
+  // The merchant's own session, from another site's page: refused before anything is read.
+  const merchant = await merchantPage(browser);
+  const crossSite = await merchant.request.post("/api/console/products/1/picture", { multipart: picture, headers: { Origin: "https://evil.example" } });
+  expect(crossSite.status()).toBe(403);
+  // The seeded product is untouched by all of the above.
+  await merchant.goto("/console/products/1");
+  await expect(merchant.getByTestId("product-status").first()).toHaveText("Published");
+  await expect(merchant.getByTestId("product-history")).toContainText("No changes made in the console yet.");
   await merchant.context().close();
 });

@@ -12,7 +12,12 @@ const SHOWN_CHARACTERS = 80;
 export function ProductHistory({ entries, categoryNames }: { entries: ProductHistoryEntry[]; categoryNames: Map<number, string> }) {
   const t = useTranslations("consoleCatalog");
   const locale = asLocale(useLocale());
-  if (entries.length === 0) return <p className="text-sm text-stone-600">{t("history.empty")}</p>;
+  if (entries.length === 0)
+    return (
+      <p className="text-sm text-stone-600" data-testid="product-history">
+        {t("history.empty")}
+      </p>
+    );
   const show = (field: string, value: unknown): string => {
     if (value === null || value === "" || (Array.isArray(value) && value.length === 0)) return t("history.empty_value");
     if (field === "priceIdr" && typeof value === "number") return formatIdr(value);
