@@ -32,12 +32,13 @@ RUN --mount=type=secret,id=actions_key,env=NEXT_SERVER_ACTIONS_ENCRYPTION_KEY np
 FROM ${NODE_IMAGE} AS runner
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
-# The code stays root-owned and read-only to the app; only Next's cache and the embedded database directory
-# (used only without DATABASE_URL) are writable by the unprivileged `node` user.
+# The code stays root-owned and read-only to the app; only Next's cache, the embedded database directory (used only
+# without DATABASE_URL) and the uploaded pictures (MEDIA_DIR; compose mounts a volume there, which takes this
+# directory's owner) are writable by the unprivileged `node` user.
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
-RUN mkdir -p .next/cache .data && chown node:node .next/cache .data
+RUN mkdir -p .next/cache .data/media && chown node:node .next/cache .data .data/media
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \

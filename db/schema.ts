@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   check,
@@ -68,9 +69,14 @@ export const products = pgTable(
     // Units that can still be sold: checked when an order is made, taken when it is paid (lib/catalog/stock.ts).
     stock: integer("stock").notNull().default(100),
     createdAt: createdAt(),
+    // Moved by every change made in the console (lib/catalog/admin.ts); the edit form sends back the value it was
+    // opened with, so a second merchant's change in between is not silently overwritten.
+    updatedAt: updatedAt(),
   },
   (t) => [
     check("products_price_positive", sql`${t.priceIdr} > 0`),
+    // A product made in the console starts without a picture (image_path ''), and the shop never shows one without.
+    check("products_published_has_picture", sql`not ${t.active} or ${t.imagePath} <> ''`),
     check("products_weight_positive", sql`${t.weightGrams} > 0`),
     check("products_stock_not_negative", sql`${t.stock} >= 0`),
     index("products_category_idx").on(t.categoryId),
@@ -509,9 +515,25 @@ export const refunds = pgTable(
   ],
 );
 
-export const merchantActionKind = pgEnum("merchant_action_kind", ["refund", "void"]);
+export const merchantActionKind = pgEnum("merchant_action_kind", [
+  "refund",
+  "void",
+  // The catalog, changed in the console (lib/catalog/admin.ts).
+  "product_create",
+  "product_update",
+  "product_picture",
+  "product_publish",
+  "product_unpublish",
+  "product_delete",
+]);
 
-/** The audit trail: every money-back action a merchant asked for, who and when, and how it ended (refusals too). */
+/** One field's value before and after a catalog change, as the audit trail keeps it. */
+export type ProductFieldChange = { from: unknown; to: unknown };
+
+/**
+ * The audit trail: every money-back action a merchant asked for, and every catalog change, who and when, and how it
+ * ended (refusals too).
+ */
 export const merchantActions = pgTable(
   "merchant_actions",
   {
@@ -525,11 +547,30 @@ export const merchantActions = pgTable(
     attemptId: uuid("attempt_id").references(() => paymentAttempts.id),
     refundId: uuid("refund_id").references(() => refunds.id),
     amountIdr: integer("amount_idr"),
+    // No foreign key: the trail of a product outlives its deletion.
+    productId: integer("product_id"),
+    // What a catalog change changed, field by field.
+    changes: jsonb("changes").$type<Record<string, ProductFieldChange>>(),
     outcome: varchar("outcome", { length: 40 }).notNull(),
     detail: text("detail"),
     createdAt: createdAt(),
   },
-  (t) => [index("merchant_actions_order_idx").on(t.orderId, t.createdAt)],
+  (t) => [index("merchant_actions_order_idx").on(t.orderId, t.createdAt), index("merchant_actions_product_idx").on(t.productId, t.createdAt)],
+);
+
+/**
+ * One row (id 1): a number that every catalog change raises in its own transaction. Each app instance keeps the
+ * catalog in memory and reads this number on every page view (lib/catalog/queries.ts): a change made through any
+ * instance shows on every instance's next page. A row, not a sequence: its new value is seen only once committed.
+ */
+export const catalogVersion = pgTable(
+  "catalog_version",
+  {
+    id: integer("id").primaryKey().default(1),
+    version: bigint("version", { mode: "number" }).notNull().default(1),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("catalog_version_one_row", sql`${t.id} = 1`)],
 );
 
 export type Product = typeof products.$inferSelect;

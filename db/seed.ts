@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "./index";
-import { categories, products, users } from "./schema";
+import { catalogVersion, categories, products, users } from "./schema";
 import { DEMO_CUSTOMER, DEMO_MERCHANT, SEED_CATEGORIES, SEED_PRODUCTS } from "./seed-data";
 
 export interface SeedOptions {
@@ -15,10 +15,14 @@ export interface SeedOptions {
 /** The value the insert would have written for a column: `excluded.<column>` in an upsert. */
 const excluded = (column: string) => sql.raw(`excluded.${column}`);
 
+/** The seed's value only where the row has none: what a merchant wrote in the console stays. */
+const fillIn = (column: string, empty = "null") => sql.raw(`coalesce(nullif(products.${column}, ${empty}), excluded.${column})`);
+
 /**
- * Idempotent: running it again changes nothing. Existing products keep their price, stock and active flag (the
- * shop's own business); their texts, category, origin and picture follow the seed, so that a database seeded before
- * the bilingual catalog gains its English texts and categories. The existing demo customer is left as it is.
+ * Idempotent: running it again changes nothing. Existing products keep what the merchant edits in the console
+ * (texts, price, stock, weight, category, picture, published or not); a database seeded before the bilingual catalog
+ * still gains the English texts, categories, origin and maker it has none of. Every run raises the catalog version,
+ * so that running instances show the catalog as it now is. The existing demo customer is left as it is.
  */
 export async function seed(db: Database, { hashPassword, restock = false, demoMerchant = true }: SeedOptions): Promise<{ products: number; demoCustomer: boolean; demoMerchant: boolean }> {
   const categoryRows = await db
@@ -52,16 +56,13 @@ export async function seed(db: Database, { hashPassword, restock = false, demoMe
     .onConflictDoUpdate({
       target: products.slug,
       set: {
-        name: excluded("name"),
-        nameEn: excluded("name_en"),
-        description: excluded("description"),
-        descriptionEn: excluded("description_en"),
-        details: excluded("details"),
-        detailsEn: excluded("details_en"),
-        categoryId: excluded("category_id"),
-        origin: excluded("origin"),
-        maker: excluded("maker"),
-        imagePath: excluded("image_path"),
+        nameEn: fillIn("name_en"),
+        descriptionEn: fillIn("description_en"),
+        details: fillIn("details", "'{}'::text[]"),
+        detailsEn: fillIn("details_en", "'{}'::text[]"),
+        categoryId: fillIn("category_id"),
+        origin: fillIn("origin"),
+        maker: fillIn("maker"),
       },
     })
     // xmax is 0 on a row this statement inserted, not on one it updated: counts only the new products.
@@ -71,6 +72,10 @@ export async function seed(db: Database, { hashPassword, restock = false, demoMe
   if (restock) {
     for (const p of SEED_PRODUCTS) await db.update(products).set({ stock: p.stock }).where(eq(products.slug, p.slug));
   }
+  await db
+    .insert(catalogVersion)
+    .values({ id: 1 })
+    .onConflictDoUpdate({ target: catalogVersion.id, set: { version: sql`${catalogVersion.version} + 1`, changedAt: sql`now()` } });
 
   const { password, ...profile } = DEMO_CUSTOMER;
   const insertedUsers = await db

@@ -75,3 +75,11 @@ describe("Finpay settings that follow its documentation", () => {
     expect(() => parseEnv({ RECONCILE_AFTER_SECONDS: "6661" })).toThrow(/^Invalid environment variable RECONCILE_AFTER_SECONDS: must be at most 6660: Finpay's last callback retry comes 111 minutes after the first/);
   });
 });
+
+describe("picture storage", () => {
+  it("defaults to files under .data/media and refuses a store it does not know, naming the variable", () => {
+    expect(parseEnv({})).toMatchObject({ MEDIA_STORE: "local", MEDIA_DIR: ".data/media" });
+    expect(parseEnv({ MEDIA_STORE: "", MEDIA_DIR: "/srv/media" })).toMatchObject({ MEDIA_STORE: "local", MEDIA_DIR: "/srv/media" });
+    expect(() => parseEnv({ MEDIA_STORE: "s3" })).toThrow(/^Invalid environment variable MEDIA_STORE: /);
+  });
+});

@@ -14,6 +14,10 @@ export const SANDBOX_MERCHANT_ID = "FINPAY770";
 export const SANDBOX_MERCHANT_KEY = "SoSecret123";
 export const SANDBOX_BASE_URL = "http://localhost:4010";
 
+/** The picture stores lib/media/store.ts knows. */
+export const MEDIA_STORE_KINDS = ["local"] as const;
+export type MediaStoreKind = (typeof MEDIA_STORE_KINDS)[number];
+
 /** An empty variable (`NAME=` in a .env file) counts as unset, so its default applies. */
 const blankAsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
 const optionalString = blankAsUnset(z.string().optional());
@@ -84,6 +88,10 @@ const variables = {
       }
       return parsed as string[];
     }),
+  // Where product pictures uploaded in the console are kept (lib/media/store.ts): "local" = files under MEDIA_DIR.
+  // Several instances must share that directory (a volume), as they share the database.
+  MEDIA_STORE: blankAsUnset(z.enum(MEDIA_STORE_KINDS).default("local")),
+  MEDIA_DIR: blankAsUnset(z.string().default(".data/media")),
   // `debug` adds the verbose lines of lib/logger.ts.
   LOG_LEVEL: blankAsUnset(z.enum(["debug", "info", "warn", "error"]).default("info")),
 };

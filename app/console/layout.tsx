@@ -20,7 +20,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{t("layout.kicker")}</p>
         <p className="text-sm text-stone-600">{t("layout.signedInAs", { email: merchant.email })}</p>
       </div>
-      <ConsoleNav labels={{ nav: t("nav.label"), overview: t("nav.overview"), orders: t("nav.orders"), callbacks: t("nav.callbacks") }} />
+      <ConsoleNav labels={{ nav: t("nav.label"), overview: t("nav.overview"), orders: t("nav.orders"), callbacks: t("nav.callbacks"), products: t("nav.products") }} />
       {children}
     </div>
   );

@@ -4,11 +4,12 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 /** The console's words, from its server layout (client components get their words as props). */
-export type ConsoleNavLabels = { nav: string; overview: string; orders: string; callbacks: string };
+export type ConsoleNavLabels = { nav: string; overview: string; orders: string; callbacks: string; products: string };
 
 const LINKS = [
   { href: "/console", label: "overview" },
   { href: "/console/orders", label: "orders" },
+  { href: "/console/products", label: "products" },
   { href: "/console/callbacks", label: "callbacks" },
 ] as const;
 

@@ -1,10 +1,16 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { products } from "@/db/schema";
 import { SEED_CATEGORIES, SEED_PRODUCTS } from "@/db/seed-data";
-import { CATALOG_TTL_MS, getActiveProductBySlug, getCatalog, getCategoryBySlug, listActiveProducts } from "./queries";
+import { getActiveProductBySlug, getCatalog, getCategoryBySlug, listActiveProducts } from "./queries";
 import { localized } from "./localized";
+import { raiseCatalogVersion } from "./version";
+
+async function bumpVersion() {
+  const db = await getDb();
+  await db.transaction((tx) => raiseCatalogVersion(tx));
+}
 
 async function setPrice(slug: string, priceIdr: number) {
   const db = await getDb();
@@ -15,10 +21,6 @@ describe("catalog queries (real database)", () => {
   beforeAll(async () => {
     await getDb(); // opening (and seeding) the database can take a while under load: not part of any test's time
   }, 120_000);
-
-  afterEach(() => {
-    vi.useRealTimers();
-  });
 
   it("lists the active products in catalog order, without withdrawn ones", async () => {
     const list = await listActiveProducts();
@@ -62,18 +64,35 @@ describe("catalog queries (real database)", () => {
     expect(await getCategoryBySlug("nope")).toBeUndefined();
   });
 
-  it("shows a price change once the cached catalog is older than its time to live", async () => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(new Date("2031-01-01T00:00:00Z"));
+  it("keeps its copy while the catalog version stands, and reloads on the next read once a change raises it", async () => {
     const before = (await getActiveProductBySlug("teh-melati-premium"))!.priceIdr;
     try {
+      // Written behind the catalog's back (no version raised): the copy is what pages see, so the old price stays.
       await setPrice("teh-melati-premium", before + 1_000);
-      vi.setSystemTime(new Date(Date.now() + CATALOG_TTL_MS - 1));
       expect((await getActiveProductBySlug("teh-melati-premium"))!.priceIdr).toBe(before);
-      vi.setSystemTime(new Date(Date.now() + 1));
+      await bumpVersion();
       expect((await getActiveProductBySlug("teh-melati-premium"))!.priceIdr).toBe(before + 1_000);
     } finally {
       await setPrice("teh-melati-premium", before);
+      await bumpVersion();
+    }
+  });
+
+  it("shows a change made through another instance on this instance's next read", async () => {
+    // A second copy of the module is a second instance's memory: same database, its own cached catalog.
+    vi.resetModules();
+    const otherInstance = await import("./queries");
+    expect(otherInstance.getCatalog).not.toBe(getCatalog);
+    const before = (await otherInstance.getActiveProductBySlug("teh-melati-premium"))!.priceIdr;
+    expect((await getActiveProductBySlug("teh-melati-premium"))!.priceIdr).toBe(before);
+    try {
+      await setPrice("teh-melati-premium", before + 2_000);
+      await bumpVersion(); // what every change in the console does in its transaction (lib/catalog/admin.ts)
+      expect((await otherInstance.getActiveProductBySlug("teh-melati-premium"))!.priceIdr).toBe(before + 2_000);
+      expect((await getActiveProductBySlug("teh-melati-premium"))!.priceIdr).toBe(before + 2_000);
+    } finally {
+      await setPrice("teh-melati-premium", before);
+      await bumpVersion();
     }
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { getDb, pickColumns } from "@/lib/db";
 import { categories, products, type Category, type Product } from "@/db/schema";
+import { readCatalogVersion } from "./version";
 
 const CATALOG_FIELDS = [
   "id",
@@ -35,14 +36,14 @@ export interface Catalog {
 
 /**
  * Every catalog and product page reads the categories and active products, which change rarely, so each server
- * instance keeps them for CATALOG_TTL_MS. Only what is shown comes from here: adding to the cart checks the product
- * (active, stock) in the database, and cart totals and checkout always re-read prices and stock there, so a product
- * changed in the last minute can look stale for that minute but is never sold at a stale price or past its stock.
- * Nothing in this copy is needed by another instance.
+ * instance keeps them in memory, labelled with the catalog version they were read at. Every page view first reads
+ * that version (one row by primary key, lib/catalog/version.ts): every change made in the console raises it in
+ * its own transaction, so a change made through any instance shows on every instance's next page, and an unchanged
+ * catalog costs one tiny read instead of two list queries. Measured in bench/catalog/version-check.ts (README,
+ * "Catalog from the console"). Adding to the cart, cart totals and checkout re-read prices and stock in the
+ * database anyway: nothing is ever sold from this copy.
  */
-export const CATALOG_TTL_MS = 60_000;
-
-let cached: { loadedAt: number; catalog: Promise<Catalog> } | undefined;
+let cached: { version: number; catalog: Promise<Catalog> } | undefined;
 
 async function loadCatalog(): Promise<Catalog> {
   const db = await getDb();
@@ -54,11 +55,13 @@ async function loadCatalog(): Promise<Catalog> {
 }
 
 export async function getCatalog(): Promise<Catalog> {
-  const now = Date.now();
-  if (!cached || now - cached.loadedAt >= CATALOG_TTL_MS) {
+  // The version is read before the rows: rows read after it are at least as new as its label says, so a change
+  // committed in between is loaded again on the next view, never missed.
+  const version = await readCatalogVersion();
+  if (!cached || cached.version !== version) {
     // One load for all requests that arrive while it runs; a failed load is not kept.
     const loading = loadCatalog();
-    cached = { loadedAt: now, catalog: loading };
+    cached = { version, catalog: loading };
     loading.catch(() => {
       if (cached?.catalog === loading) cached = undefined;
     });

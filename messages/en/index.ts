@@ -6,11 +6,12 @@ import catalog from "./catalog.json";
 import checkout from "./checkout.json";
 import common from "./common.json";
 import consoleMessages from "./console.json"; // "console" would shadow the global
+import consoleCatalog from "./consoleCatalog.json";
 import delivery from "./delivery.json";
 import errorPage from "./errorPage.json";
 import orders from "./orders.json";
 import payments from "./payments.json";
 import validation from "./validation.json";
 
-const messages = { account, auth, cart, catalog, checkout, common, console: consoleMessages, delivery, errorPage, orders, payments, validation };
+const messages = { account, auth, cart, catalog, checkout, common, console: consoleMessages, consoleCatalog, delivery, errorPage, orders, payments, validation };
 export default messages;

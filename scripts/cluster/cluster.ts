@@ -235,6 +235,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       APP_BASE_URL: url,
       FINPAY_BASE_URL: sandboxUrl,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      // Both instances keep uploaded pictures in one directory, outside the runtime copy (rebuilt on every start).
+      MEDIA_DIR: path.join(stateDir, "media"),
       ...options.appEnv,
     },
     readyUrl: `http://127.0.0.1:${port}/api/health`,

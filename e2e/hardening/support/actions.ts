@@ -25,6 +25,10 @@ export const ACTION_NAMES = [
   "removeSavedCardAction",
   "refundAction",
   "voidAction",
+  "createProductAction",
+  "updateProductAction",
+  "setPublishedAction",
+  "deleteProductAction",
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
