@@ -18,7 +18,7 @@ export interface StepRule {
   /** The orders column that records when the step was taken. */
   stamp: "packedAt" | "shippedAt" | "deliveredAt" | "returnedAt";
   /** How the step is written in the audit trail (merchant_actions.action). */
-  action: MerchantActionKind;
+  action: Extract<MerchantActionKind, `mark_${string}`>;
   /** The customer's email the step owes, written once through the outbox in the step's transaction. */
   email: "order_shipped" | "order_delivered" | null;
 }

@@ -8,9 +8,10 @@ import common from "./common.json";
 import consoleMessages from "./console.json"; // "console" would shadow the global
 import delivery from "./delivery.json";
 import errorPage from "./errorPage.json";
+import fulfilment from "./fulfilment.json";
 import orders from "./orders.json";
 import payments from "./payments.json";
 import validation from "./validation.json";
 
-const messages = { account, auth, cart, catalog, checkout, common, console: consoleMessages, delivery, errorPage, orders, payments, validation };
+const messages = { account, auth, cart, catalog, checkout, common, console: consoleMessages, delivery, errorPage, fulfilment, orders, payments, validation };
 export default messages;

@@ -1,6 +1,7 @@
 import { merchantOrRefusal } from "@/lib/auth/merchant";
 import { filterQuery, parseOrderFilters } from "@/lib/console/filters";
 import { ordersCsvStream } from "@/lib/console/export";
+import { jakartaFileStamp } from "@/lib/datetime";
 
 /** GET /console/orders/export?…filters: the filtered order list as CSV, streamed page by page. Merchants only. */
 export async function GET(request: Request): Promise<Response> {
@@ -15,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
   return new Response(ordersCsvStream(filters), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="orders-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "content-disposition": `attachment; filename="orders-${jakartaFileStamp(new Date())}-WIB.csv"`,
       "cache-control": "no-store",
     },
   });
