@@ -15,6 +15,6 @@ ALTER TABLE "orders" ADD COLUMN "delivered_at" timestamp with time zone;--> stat
 ALTER TABLE "orders" ADD COLUMN "returned_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "fulfilment_cancelled_at" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "orders_fulfilment_created_id_idx" ON "orders" USING btree ("fulfilment_status","created_at","id");--> statement-breakpoint
-CREATE INDEX "orders_to_ship_created_id_idx" ON "orders" USING btree ("created_at","id") WHERE "orders"."status" in ('paid', 'partly_refunded') and "orders"."fulfilment_status" in ('unfulfilled', 'packed');--> statement-breakpoint
+CREATE INDEX "orders_to_ship_created_id_idx" ON "orders" USING btree ("created_at","id") WHERE "orders"."paid_at" is not null and "orders"."fulfilment_status" in ('unfulfilled', 'packed');--> statement-breakpoint
 CREATE UNIQUE INDEX "orders_courier_tracking_unique" ON "orders" USING btree ("courier","tracking_number");--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_shipped_has_resi" CHECK ("orders"."fulfilment_status" in ('unfulfilled', 'packed', 'cancelled') or ("orders"."courier" is not null and "orders"."tracking_number" is not null));

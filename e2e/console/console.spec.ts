@@ -160,7 +160,7 @@ test("the CSV export of a filtered list has exactly the filtered rows", async ({
   expect(cells[10]).toMatch(/\+07:00$/);
   expect(cells.slice(11, 14)).toEqual(["unfulfilled", "", ""]);
   // The phone keeps the spreadsheet guard of every text starting with "+" (lib/console/csv.ts).
-  expect(lines[1]).toContain(`,JNE REG,Dewi Anggraini,'+6281299990000,Jl. Braga No. 12,"Braga, Sumur Bandung",Kota Bandung,Jawa Barat,40111`);
+  expect(lines[1]).toContain(`,J&T EZ,Dewi Anggraini,'+6281299990000,Jl. Braga No. 12,"Braga, Sumur Bandung",Kota Bandung,Jawa Barat,40111`);
 
   // Without the status filter both orders are there.
   const all = await merchant.request.get(`/console/orders/export?q=${encodeURIComponent(customer.email)}`);

@@ -14,8 +14,8 @@ withNewCustomer();
 test.describe.configure({ timeout: 180_000 });
 
 const numberOf = (orderId: string) => orderId.replace(/-/g, "").slice(0, 8).toUpperCase();
-/** A JNE resi no other run has used: CGK and 10 digits. */
-const jneResi = () => `CGK${String(Date.now()).slice(-10)}`;
+/** A J&T resi no other run has used: JP and 10 digits (the checkout's default service is J&T EZ). */
+const jntResi = () => `JP${String(Date.now()).slice(-10)}`;
 
 /** The payment's whole amount back, through the console's refund form (the only place money goes back). */
 async function refundInFull(merchant: Page) {
@@ -46,7 +46,7 @@ test("the merchant takes a paid order to delivered with a valid resi and prints 
 
   // The delivery as the customer's order page shows it: recipient, grouped phone, address, service, weight, cost.
   const delivery = merchant.getByTestId("order-delivery");
-  for (const text of ["Dewi Anggraini", "+62 812-9999-0000", "Jl. Braga No. 12", "Braga, Sumur Bandung", "Kota Bandung, Jawa Barat 40111", "JNE REG", "kg"]) {
+  for (const text of ["Dewi Anggraini", "+62 812-9999-0000", "Jl. Braga No. 12", "Braga, Sumur Bandung", "Kota Bandung, Jawa Barat 40111", "J&T EZ", "kg"]) {
     await expect(delivery).toContainText(text);
   }
   await expect(merchant.getByTestId("shipping-cost")).toHaveText("Rp 10.000");
@@ -57,7 +57,7 @@ test("the merchant takes a paid order to delivered with a valid resi and prints 
   await expect(merchant.getByRole("heading", { name: "Packing slips (1)" })).toBeVisible();
   const slip = merchant.getByTestId("packing-slip");
   await expect(slip).toHaveCount(1);
-  for (const text of [`Order ${number}`, "Dewi Anggraini", "+62 812-9999-0000", "Kota Bandung, Jawa Barat 40111", "JNE REG", "Gayo Arabica Coffee 250 g"]) {
+  for (const text of [`Order ${number}`, "Dewi Anggraini", "+62 812-9999-0000", "Kota Bandung, Jawa Barat 40111", "J&T EZ", "Gayo Arabica Coffee 250 g"]) {
     await expect(slip).toContainText(text);
   }
   const barcode = slip.getByRole("img", { name: `Barcode of order number ${number}` });
@@ -74,28 +74,28 @@ test("the merchant takes a paid order to delivered with a valid resi and prints 
   await merchant.getByRole("button", { name: "Mark packed" }).click();
   await expect(merchant.getByTestId("console-fulfilment-status")).toHaveText("Packed");
 
-  // A J&T number for a JNE parcel is refused, the field named and the typed value kept.
+  // A JNE number for a J&T parcel is refused, the field named and the typed value kept.
   const ship = merchant.getByRole("form", { name: `Ship order ${number}` });
-  await expect(ship.getByLabel("Courier")).toHaveValue("jne"); // the courier of the service the customer chose
-  await ship.getByLabel("Tracking number (resi)").fill("JP1234567890");
+  await expect(ship.getByLabel("Courier")).toHaveValue("jnt"); // the courier of the service the customer chose
+  await ship.getByLabel("Tracking number (resi)").fill("CGK1234567890");
   await ship.getByRole("button", { name: "Mark shipped" }).click();
-  await expect(ship.getByText("This is not a JNE tracking number: JNE numbers look like CGK1234567890.")).toBeVisible();
-  await expect(ship.getByLabel("Tracking number (resi)")).toHaveValue("JP1234567890");
+  await expect(ship.getByText("This is not a J&T Express tracking number: J&T Express numbers look like JP1234567890.")).toBeVisible();
+  await expect(ship.getByLabel("Tracking number (resi)")).toHaveValue("CGK1234567890");
   await expect(merchant.getByTestId("console-fulfilment-status")).toHaveText("Packed");
 
-  const resi = jneResi();
+  const resi = jntResi();
   await ship.getByLabel("Tracking number (resi)").fill(resi);
   await ship.getByRole("button", { name: "Mark shipped" }).click();
   await expect(merchant.getByTestId("console-fulfilment-status")).toHaveText("Shipped");
-  await expect(merchant.getByTestId("console-shipment")).toContainText(`JNE · resi ${resi}`);
+  await expect(merchant.getByTestId("console-shipment")).toContainText(`J&T Express · resi ${resi}`);
 
   await page.goto(`/orders/${orderId}`);
   await expect(page.getByTestId("timeline-paid")).toHaveAttribute("data-done", "true");
   await expect(page.getByTestId("timeline-packed")).toHaveAttribute("data-done", "true");
   await expect(page.getByTestId("timeline-shipped")).toHaveAttribute("data-done", "true");
   await expect(page.getByTestId("timeline-delivered")).toHaveAttribute("data-done", "false");
-  await expect(page.getByTestId("timeline-shipment")).toContainText(`JNE, tracking number (resi) ${resi}`);
-  await expect(page.getByRole("link", { name: /Track the parcel at JNE/ })).toHaveAttribute("href", `https://www.jne.co.id/tracking-package?resi=${resi}`);
+  await expect(page.getByTestId("timeline-shipment")).toContainText(`J&T Express, tracking number (resi) ${resi}`);
+  await expect(page.getByRole("link", { name: /Track the parcel at J&T Express/ })).toHaveAttribute("href", `https://jet.co.id/track?awb=${resi}`);
 
   await merchant.getByRole("button", { name: "Mark delivered" }).click();
   await expect(merchant.getByTestId("console-fulfilment-status")).toHaveText("Delivered");
@@ -114,7 +114,7 @@ test("the merchant takes a paid order to delivered with a valid resi and prints 
   expect(subjects).toEqual([`Order ${number} has been delivered`, `Order ${number} is on its way`, `Order ${number} is paid. Thank you!`].sort());
   const shipped = emails.find((email) => email.subject === `Order ${number} is on its way`)!;
   expect(shipped.text).toContain(resi);
-  expect(shipped.html).toContain(`https://www.jne.co.id/tracking-package?resi=${resi}`);
+  expect(shipped.html).toContain(`https://jet.co.id/track?awb=${resi}`);
   // Another round of the workers sends nothing more (the outbox holds one row per order and kind).
   await page.waitForTimeout(5_000);
   expect(await emailsTo(request, customer.email)).toHaveLength(3);
@@ -139,7 +139,7 @@ test("refunds, voids and fulfilment agree: an unshipped order given back in full
   await merchant.goto(`/console/orders/${shippedId}`);
   await merchant.getByRole("button", { name: "Mark packed" }).click();
   const ship = merchant.getByRole("form", { name: `Ship order ${numberOf(shippedId)}` });
-  await ship.getByLabel("Tracking number (resi)").fill(jneResi());
+  await ship.getByLabel("Tracking number (resi)").fill(jntResi());
   await ship.getByRole("button", { name: "Mark shipped" }).click();
   await expect(merchant.getByTestId("console-fulfilment-status")).toHaveText("Shipped");
   await refundInFull(merchant);
@@ -196,7 +196,7 @@ test("fulfilment pages: no serious or critical accessibility violations, in Engl
   const english = await merchantPage(browser);
   await english.goto(`/console/orders/${orderId}`);
   await english.getByRole("button", { name: "Mark packed" }).click();
-  await english.getByRole("form", { name: /^Ship order/ }).getByLabel("Tracking number (resi)").fill(jneResi());
+  await english.getByRole("form", { name: /^Ship order/ }).getByLabel("Tracking number (resi)").fill(jntResi());
   await english.getByRole("button", { name: "Mark shipped" }).click();
   await expect(english.getByTestId("console-fulfilment-status")).toHaveText("Shipped");
   await english.context().close();

@@ -55,10 +55,12 @@ export function fulfilmentPanelView(order: Order, history: FulfilmentHistoryEntr
   const candidates = stepsFrom(order.fulfilmentStatus);
   const refusals = candidates.map((step) => paymentRefusal(step, order));
   const steps = candidates.filter((_, i) => refusals[i] === null);
+  // A cancelled fulfilment has no step left; the payment is why (fulfilment-rule.ts cancels only on money all back).
+  const cancelledBy: PaymentRefusal | null = order.fulfilmentStatus === "cancelled" ? (order.status === "voided" ? "voided" : "refunded") : null;
   return {
     order: { id: order.id, fulfilmentStatus: order.fulfilmentStatus, courier: order.courier, trackingNumber: order.trackingNumber },
     steps,
-    blockedBy: steps.length === 0 ? (refusals.find((refusal) => refusal !== null) ?? null) : null,
+    blockedBy: cancelledBy ?? (steps.length === 0 ? (refusals.find((refusal) => refusal !== null) ?? null) : null),
     courierChoice: { chosen: courierOfOption(order.delivery?.option.id), service: order.delivery?.option.name ?? null },
     history,
   };

@@ -81,10 +81,11 @@ function searchCondition(q: string): SQL {
 }
 
 /**
- * Paid, money not all back, not shipped: written out as literals, exactly as the partial index
- * orders_to_ship_created_id_idx (db/schema.ts) says it, so that the planner can use that index.
+ * Paid, money not all back, not shipped. The first two conditions are the predicate of the partial index
+ * orders_to_ship_created_id_idx (db/schema.ts), written out as literals exactly as it says them, so that the planner
+ * can use that index; the status leaves out what was refunded before fulfilment existed.
  */
-const TO_SHIP = sql`${orders.status} in ('paid', 'partly_refunded') and ${orders.fulfilmentStatus} in ('unfulfilled', 'packed')`;
+const TO_SHIP = sql`${orders.paidAt} is not null and ${orders.fulfilmentStatus} in ('unfulfilled', 'packed') and ${orders.status} in ('paid', 'partly_refunded')`;
 
 function fulfilmentCondition(filter: FulfilmentFilter): SQL {
   if (filter === "to_ship") return TO_SHIP;
