@@ -29,8 +29,10 @@ export function FulfilmentStepForm({ orderId, step, labels, variant = "primary" 
 /** Shipping: the courier (the customer's choice first) and the resi from its label, checked on the server. */
 export function ShipForm({ orderId, couriers, defaultCourier, labels }: { orderId: string; couriers: CourierChoice[]; defaultCourier: string; labels: ShipLabels }) {
   const [state, formAction] = useActionState(fulfilmentStepAction, idleState);
-  const typedCourier = state.status === "error" ? state.values?.courier : undefined;
-  const [courier, setCourier] = useState(typedCourier ?? defaultCourier);
+  // Uncontrolled, like every field of a form action: React resets the form after each submission to the values it
+  // was rendered with, so the courier sent is kept as the select's default (and the hint follows the select).
+  const shownCourier = (state.status === "error" ? state.values?.courier : undefined) ?? defaultCourier;
+  const [courier, setCourier] = useState(shownCourier);
   const courierError = state.fieldErrors?.courier;
   return (
     <form action={formAction} className="space-y-3" aria-label={labels.form}>
@@ -42,9 +44,10 @@ export function ShipForm({ orderId, couriers, defaultCourier, labels }: { orderI
           {labels.courier}
         </label>
         <select
+          key={shownCourier}
           id={`ship-${orderId}-courier`}
           name="courier"
-          value={courier}
+          defaultValue={shownCourier}
           onChange={(event) => setCourier(event.target.value)}
           aria-invalid={courierError ? true : undefined}
           aria-describedby={courierError ? `ship-${orderId}-courier-error` : undefined}

@@ -213,13 +213,17 @@ test("fulfilment pages: no serious or critical accessibility violations, in Engl
     }
     await merchant.context().close();
   }
-  for (const locale of ["en", "id"]) {
-    await page.context().addCookies([{ name: LOCALE_COOKIE, value: locale, url: page.url() }]);
-    await page.goto(`/orders/${orderId}`);
-    await expect(page.getByTestId("order-timeline")).toBeVisible();
-    await expect(page.locator("html")).toHaveAttribute("lang", locale);
-    await expectAccessible(page, `${locale} order page`);
-    await page.goto("/account/orders");
-    await expectAccessible(page, `${locale} order list`);
+  // The customer's session in a browser asking for each language (without the language cookie of sign-up).
+  const session = await page.context().storageState();
+  for (const [locale, lang] of [["en-US", "en"], ["id-ID", "id"]] as const) {
+    const context = await browser.newContext({ locale, storageState: { ...session, cookies: session.cookies.filter((c) => c.name !== LOCALE_COOKIE) } });
+    const customerPage = await context.newPage();
+    await customerPage.goto(`/orders/${orderId}`);
+    await expect(customerPage.getByTestId("order-timeline")).toBeVisible();
+    await expect(customerPage.locator("html")).toHaveAttribute("lang", lang);
+    await expectAccessible(customerPage, `${locale} order page`);
+    await customerPage.goto("/account/orders");
+    await expectAccessible(customerPage, `${locale} order list`);
+    await context.close();
   }
 });
