@@ -12,7 +12,8 @@ const nextConfig: NextConfig = {
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*", "./node_modules/@electric-sql/pglite/dist/*.{wasm,data}"] },
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time, not bundled.
   // pg-boss and nodemailer are Node libraries with optional native and dynamic requires: loaded from node_modules too.
-  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "nodemailer"],
+  // bwip-js (packing-slip barcodes) is one large prebuilt file: bundling it again only slows the build.
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "nodemailer", "bwip-js"],
   poweredByHeader: false,
   // A separate build directory lets a benchmark build sit beside the e2e build without either overwriting the other.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",

@@ -234,6 +234,13 @@ export const paymentStatus = pgEnum("payment_status", [
 ]);
 export const paymentMethod = pgEnum("payment_method", ["basic", "basic_save_card", "two_click"]);
 
+// Fulfilment, beside the payment status and changed only by lib/delivery/fulfilment.ts: the merchant packs, ships
+// (courier and resi), and records delivery or a return; "cancelled" is set by the rule that ties payment and
+// fulfilment (lib/delivery/fulfilment-rule.ts) when an unshipped order's money goes back in full.
+export const fulfilmentStatus = pgEnum("fulfilment_status", ["unfulfilled", "packed", "shipped", "delivered", "returned", "cancelled"]);
+// The couriers a parcel can be handed to; their resi formats and tracking pages are lib/delivery/couriers.ts.
+export const courier = pgEnum("courier", ["jne", "jnt", "sicepat"]);
+
 /**
  * Where an order goes and how, as it was when the order was made: later edits of the address book or the rate
  * table do not rewrite it. Written by lib/delivery/quote.ts.
@@ -275,6 +282,15 @@ export const orders = pgTable(
     cartFingerprint: varchar("cart_fingerprint", { length: 64 }),
     // Set when the customer started over or checked out a changed cart: the order can no longer be paid.
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    fulfilmentStatus: fulfilmentStatus("fulfilment_status").notNull().default("unfulfilled"),
+    // Who carries the parcel and its tracking number (resi), set when it is shipped.
+    courier: courier("courier"),
+    trackingNumber: varchar("tracking_number", { length: 40 }),
+    packedAt: timestamp("packed_at", { withTimezone: true }),
+    shippedAt: timestamp("shipped_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    returnedAt: timestamp("returned_at", { withTimezone: true }),
+    fulfilmentCancelledAt: timestamp("fulfilment_cancelled_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -285,6 +301,16 @@ export const orders = pgTable(
     index("orders_total_id_idx").on(t.totalIdr, t.id),
     index("orders_status_created_id_idx").on(t.status, t.createdAt, t.id),
     index("orders_paid_at_idx").on(t.paidAt),
+    // The console's fulfilment filter, and its work queue (paid, not shipped) as a small partial index of its own.
+    // The predicate names no order status: a status value added by an earlier migration cannot be used in the same
+    // transaction, and a fresh database applies every migration in one.
+    index("orders_fulfilment_created_id_idx").on(t.fulfilmentStatus, t.createdAt, t.id),
+    index("orders_to_ship_created_id_idx")
+      .on(t.createdAt, t.id)
+      .where(sql`${t.paidAt} is not null and ${t.fulfilmentStatus} in ('unfulfilled', 'packed')`),
+    // A resi names one parcel: the same number on a second order is a typing mistake, refused by the database.
+    uniqueIndex("orders_courier_tracking_unique").on(t.courier, t.trackingNumber),
+    check("orders_shipped_has_resi", sql`${t.fulfilmentStatus} in ('unfulfilled', 'packed', 'cancelled') or (${t.courier} is not null and ${t.trackingNumber} is not null)`),
     check("orders_total_positive", sql`${t.totalIdr} > 0`),
     check("orders_total_adds_up", sql`${t.itemsSubtotalIdr} is null or ${t.totalIdr} = ${t.itemsSubtotalIdr} + ${t.shippingIdr}`),
     // The never-charge-twice rule, held by the database: a customer has at most one order that can still be paid.
@@ -422,7 +448,7 @@ export const gatewayExchanges = pgTable(
 // ---------------------------------------------------------------------------------------------------------------
 // Email and password reset.
 
-export const emailKind = pgEnum("email_kind", ["order_confirmation", "payment_failed", "payment_expired", "refund", "password_reset"]);
+export const emailKind = pgEnum("email_kind", ["order_confirmation", "payment_failed", "payment_expired", "refund", "password_reset", "order_shipped", "order_delivered"]);
 export const emailStatus = pgEnum("email_status", ["pending", "sending", "sent", "failed"]);
 
 /**
@@ -525,13 +551,18 @@ export const merchantActionKind = pgEnum("merchant_action_kind", [
   "product_publish",
   "product_unpublish",
   "product_delete",
+  // Fulfilment steps (lib/delivery/fulfilment.ts).
+  "mark_packed",
+  "mark_shipped",
+  "mark_delivered",
+  "mark_returned",
 ]);
 
 /** One field's value before and after a catalog change, as the audit trail keeps it. */
 export type ProductFieldChange = { from: unknown; to: unknown };
 
 /**
- * The audit trail: every money-back action a merchant asked for, and every catalog change, who and when, and how it
+ * The audit trail: every money-back and fulfilment action a merchant asked for, and every catalog change, who and when, and how it
  * ended (refusals too).
  */
 export const merchantActions = pgTable(
@@ -596,3 +627,6 @@ export type Refund = typeof refunds.$inferSelect;
 export type RefundKind = (typeof refundKind.enumValues)[number];
 export type RefundStatus = (typeof refundStatus.enumValues)[number];
 export type MerchantAction = typeof merchantActions.$inferSelect;
+export type MerchantActionKind = (typeof merchantActionKind.enumValues)[number];
+export type FulfilmentStatus = (typeof fulfilmentStatus.enumValues)[number];
+export type Courier = (typeof courier.enumValues)[number];

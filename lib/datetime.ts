@@ -24,3 +24,16 @@ export function formatWib(date: Date | string, locale: Locale, format: WibFormat
   const text = formatter.format(typeof date === "string" ? new Date(date) : date);
   return format === "date" ? text : `${text} WIB`;
 }
+
+/**
+ * An instant as Jakarta wall-clock time with its offset, for files read by machines and people alike (the CSV
+ * export): "2026-12-02T14:30:05+07:00". Jakarta has no daylight saving, so the offset is always +07:00.
+ */
+export function jakartaIso(date: Date): string {
+  return `${new Date(date.getTime() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
+}
+
+/** "2026-12-02-1430": a Jakarta date and minute for file names. */
+export function jakartaFileStamp(date: Date): string {
+  return jakartaIso(date).slice(0, 16).replace("T", "-").replace(":", "");
+}

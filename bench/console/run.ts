@@ -63,6 +63,9 @@ async function main() {
       ["search: Finpay order id", () => listConsoleOrders({ sort: "newest", q: sample!.finpayOrderId })],
       ["search: part of an email", () => listConsoleOrders({ sort: "newest", q: "customer12" })],
       ["two-click, last 7 days", () => listConsoleOrders({ sort: "newest", method: "two_click", from: addDays(today, -6), to: today })],
+      ["work queue: paid, not shipped, older than 2 days, oldest first", () => listConsoleOrders({ sort: "oldest", fulfilment: "late" })],
+      ["paid, not shipped, newest first", () => listConsoleOrders({ sort: "newest", fulfilment: "to_ship" })],
+      ["fulfilment = shipped", () => listConsoleOrders({ sort: "newest", fulfilment: "shipped" })],
       ["overview (all figures and chart)", () => getOverview()],
       ["callback log, first page", () => listCallbacks({})],
       ["callback log, bad signatures only", () => listCallbacks({ verdict: "invalid" })],
@@ -110,6 +113,12 @@ async function explainList(sql: postgres.Sql, email: string): Promise<string[]> 
   const plans: [string, string, unknown[]][] = [
     ["first page", "select id from orders order by created_at desc, id desc limit 51", []],
     ["status filter", "select id from orders where status = 'paid' order by created_at desc, id desc limit 51", []],
+    [
+      "work queue",
+      "select id from orders where paid_at is not null and fulfilment_status in ('unfulfilled', 'packed') and status in ('paid', 'partly_refunded') and paid_at < now() - interval '2 days' order by created_at, id limit 51",
+      [],
+    ],
+    ["fulfilment filter", "select id from orders where fulfilment_status = 'shipped' order by created_at desc, id desc limit 51", []],
     ["email search", "select id from orders where user_id in (select id from users where lower(email) = lower($1)) order by created_at desc, id desc limit 51", [email]],
   ];
   for (const [name, text, parameters] of plans) {

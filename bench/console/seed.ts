@@ -71,6 +71,32 @@ export async function seedConsoleBench(sql: Sql, options: { orders: number; cust
       from payment_attempts a join orders o on o.id = a.order_id
       where a.status in ('partly_refunded', 'refunded') and o.user_id in (select id from bench_users)
         and exists (select 1 from users where role = 'merchant')`;
+    // Fulfilment as a shop that ships within a day or two has it: most paid orders older than a week delivered, a
+    // few returned or still waiting (the "paid, not shipped, older than 2 days" queue), the last days' orders packed
+    // or not yet; an order refunded in full before shipping is cancelled. One J&T resi per shipped order.
+    await tx`
+      with f as (
+        select o.id, o.paid_at, o.status, row_number() over (order by o.id) as n, random() as r,
+               extract(epoch from now() - o.created_at) / 86400 as days
+        from orders o where o.paid_at is not null and o.user_id in (select id from bench_users)
+      ), s as (
+        select id, paid_at, n, case
+          when status = 'refunded' then 'cancelled'
+          when days > 7 then case when r < 0.9 then 'delivered' when r < 0.95 then 'shipped' when r < 0.97 then 'returned' else 'unfulfilled' end
+          when days > 2 then case when r < 0.5 then 'shipped' when r < 0.8 then 'delivered' when r < 0.9 then 'packed' else 'unfulfilled' end
+          else case when r < 0.3 then 'shipped' when r < 0.6 then 'packed' else 'unfulfilled' end
+        end as state from f
+      )
+      update orders o set
+        fulfilment_status = s.state::fulfilment_status,
+        packed_at = case when s.state not in ('unfulfilled', 'cancelled') then s.paid_at + interval '3 hours' end,
+        shipped_at = case when s.state in ('shipped', 'delivered', 'returned') then s.paid_at + interval '1 day' end,
+        delivered_at = case when s.state = 'delivered' then s.paid_at + interval '3 days' end,
+        returned_at = case when s.state = 'returned' then s.paid_at + interval '6 days' end,
+        fulfilment_cancelled_at = case when s.state = 'cancelled' then s.paid_at + interval '1 day' end,
+        courier = case when s.state in ('shipped', 'delivered', 'returned') then 'jnt'::courier end,
+        tracking_number = case when s.state in ('shipped', 'delivered', 'returned') then 'JB' || lpad(s.n::text, 10, '0') end
+      from s where s.id = o.id`;
   });
   await sql`analyze`;
 }

@@ -253,10 +253,15 @@ test("the CSV export of a filtered list has exactly the filtered rows", async ({
   const downloadPromise = merchant.waitForEvent("download");
   await merchant.getByRole("link", { name: "Export CSV" }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.csv$/);
+  // Named by the Jakarta date and minute it was made.
+  expect(download.suggestedFilename()).toMatch(/^orders-\d{4}-\d{2}-\d{2}-\d{4}-WIB\.csv$/);
   const text = (await (await download.createReadStream()).toArray()).map(String).join("");
   const lines = text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-  expect(lines[0]).toBe("order_number,order_id,created_at,status,total_idr,refunded_idr,customer_email,customer_name,payment_method,finpay_order_id");
+  expect(lines[0]).toBe(
+    "order_number,order_id,created_at,status,total_idr,refunded_idr,customer_email,customer_name,payment_method,finpay_order_id," +
+      "paid_at,fulfilment_status,courier,resi,shipped_at,delivered_at,delivery_service," +
+      "recipient_name,recipient_phone,address_street,address_district,address_city,address_province,address_postal_code",
+  );
   expect(lines).toHaveLength(2);
   const cells = lines[1]!.split(",");
   expect(cells.slice(0, 2)).toEqual([paidId.replace(/-/g, "").slice(0, 8).toUpperCase(), paidId]);
@@ -264,6 +269,12 @@ test("the CSV export of a filtered list has exactly the filtered rows", async ({
   expect(cells[4]).toBe("65000"); // Rp 55.000 of chocolate and Rp 10.000 delivery
   expect(cells[6]).toBe(customer.email);
   expect(cells[8]).toBe("basic");
+  // Times in Jakarta time, with the offset; fulfilment and delivery from the order.
+  expect(cells[2]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
+  expect(cells[10]).toMatch(/\+07:00$/);
+  expect(cells.slice(11, 14)).toEqual(["unfulfilled", "", ""]);
+  // The phone keeps the spreadsheet guard of every text starting with "+" (lib/console/csv.ts).
+  expect(lines[1]).toContain(`,J&T EZ,Dewi Anggraini,'+6281299990000,Jl. Braga No. 12,"Braga, Sumur Bandung",Kota Bandung,Jawa Barat,40111`);
 
   // Without the status filter both orders are there.
   const all = await merchant.request.get(`/console/orders/export?q=${encodeURIComponent(customer.email)}`);

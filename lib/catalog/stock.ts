@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { orderItems, products } from "@/db/schema";
 import { UserFacingError } from "@/lib/errors";
@@ -88,4 +88,19 @@ export function checkCartStock(product: { name: string; nameEn: string | null; s
   if (wanted <= product.stock || ("wanted" in change && wanted <= inCart)) return;
   const reason: StockLimitReason = product.stock === 0 ? "soldOut" : "wanted" in change ? "keptQuantity" : inCart > 0 ? "onlyLeftWithCart" : "onlyLeft";
   throw new StockLimitError(reason, product, product.stock, inCart);
+}
+
+/**
+ * Puts an order's items back into stock: what a paid order took (takeFromStock) returns when the order is given up
+ * before it was shipped (a full refund or void, lib/delivery/fulfilment-rule.ts), in the transaction of that change.
+ * The caller makes it happen once per order (its fulfilment is cancelled once); products are locked by the update.
+ */
+export async function giveBackToStock(tx: Tx, orderId: string): Promise<void> {
+  const lines = await tx
+    .update(products)
+    .set({ stock: sql`${products.stock} + ${orderItems.quantity}` })
+    .from(orderItems)
+    .where(and(eq(orderItems.orderId, orderId), eq(products.id, orderItems.productId)))
+    .returning({ productId: products.id, stock: products.stock });
+  logger.info("stock.given_back", { orderId, lines: lines.length });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { jakartaIso } from "@/lib/datetime";
 import { logger } from "@/lib/logger";
 import { orderNumber } from "@/lib/payments/ids";
 import { csvLine } from "./csv";
@@ -7,7 +8,66 @@ import { allConsoleOrders, type ConsoleOrderRow } from "./orders";
 
 // Column names and values stay English machine names (snake_case, status and method codes) in every language on
 // purpose: the file is for spreadsheets and scripts, which match on them; the console pages show them translated.
-const HEADER = ["order_number", "order_id", "created_at", "status", "total_idr", "refunded_idr", "customer_email", "customer_name", "payment_method", "finpay_order_id"];
+// Times are Jakarta time with their offset (+07:00), as the console shows them. The delivery columns come from the
+// order's delivery snapshot (empty for orders made before delivery existed); the phone stays E.164 for scripts.
+const HEADER = [
+  "order_number",
+  "order_id",
+  "created_at",
+  "status",
+  "total_idr",
+  "refunded_idr",
+  "customer_email",
+  "customer_name",
+  "payment_method",
+  "finpay_order_id",
+  "paid_at",
+  "fulfilment_status",
+  "courier",
+  "resi",
+  "shipped_at",
+  "delivered_at",
+  "delivery_service",
+  "recipient_name",
+  "recipient_phone",
+  "address_street",
+  "address_district",
+  "address_city",
+  "address_province",
+  "address_postal_code",
+];
+
+const time = (date: Date | null) => (date ? jakartaIso(date) : null);
+
+function rowCells(row: ConsoleOrderRow) {
+  const address = row.delivery?.address;
+  return [
+    orderNumber(row.id),
+    row.id,
+    time(row.createdAt),
+    row.status,
+    row.totalIdr,
+    row.refundedIdr,
+    row.email,
+    row.customerName,
+    row.method,
+    row.finpayOrderId,
+    time(row.paidAt),
+    row.fulfilmentStatus,
+    row.courier,
+    row.trackingNumber,
+    time(row.shippedAt),
+    time(row.deliveredAt),
+    row.delivery?.option.name,
+    address?.recipientName,
+    address?.mobilePhone,
+    address?.street,
+    address?.district,
+    address?.city,
+    address?.provinceName,
+    address?.postalCode,
+  ];
+}
 
 /**
  * The last line of a file whose export failed part-way. The status (200) and the first rows are already gone by
@@ -37,9 +97,7 @@ export function ordersCsvStream(
         }
         const next = await pages.next();
         if (next.done) return controller.close();
-        const text = next.value
-          .map((row) => csvLine([orderNumber(row.id), row.id, row.createdAt.toISOString(), row.status, row.totalIdr, row.refundedIdr, row.email, row.customerName, row.method, row.finpayOrderId]))
-          .join("");
+        const text = next.value.map((row) => csvLine(rowCells(row))).join("");
         controller.enqueue(encoder.encode(text));
         rows += next.value.length;
       } catch (error) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { orderStatus, paymentMethod } from "@/db/schema";
 import { hasUnsafeCharacters, withoutUnsafeCharacters } from "@/lib/http/query-text";
 import { decodeCursor } from "./cursor";
+import { FULFILMENT_STATUSES } from "@/lib/delivery/fulfilment-states";
 
 /**
  * The console's order-list filters, read from the address (so a filtered list can be bookmarked, shared and
@@ -11,6 +12,15 @@ import { decodeCursor } from "./cursor";
 export const ORDER_SORTS = ["newest", "oldest", "total_desc", "total_asc"] as const;
 /** Its words are the `console.sort` messages. */
 export type OrderSort = (typeof ORDER_SORTS)[number];
+
+/**
+ * The fulfilment filter: one state, or a work queue. "to_ship": paid (money not all given back) and not yet shipped;
+ * "late": of those, paid more than WORK_QUEUE_DAYS ago, the merchant's daily queue. Their words are
+ * `fulfilment.status` and `fulfilment.list` messages.
+ */
+export const FULFILMENT_FILTERS = [...FULFILMENT_STATUSES, "to_ship", "late"] as const;
+export type FulfilmentFilter = (typeof FULFILMENT_FILTERS)[number];
+export const WORK_QUEUE_DAYS = 2;
 
 /**
  * Why a filter value was left out, as a key of the `console.validation` messages: the page translates it, so this
@@ -24,6 +34,7 @@ export const FILTER_ERRORS = [
   "searchInvalid",
   "statusInvalid",
   "methodInvalid",
+  "fulfilmentInvalid",
   "sortInvalid",
   "verdictInvalid",
   "outcomeInvalid",
@@ -72,6 +83,7 @@ const fields = {
   q: searchText,
   status: z.enum(orderStatus.enumValues, { error: "statusInvalid" satisfies FilterError }),
   method: z.enum(paymentMethod.enumValues, { error: "methodInvalid" satisfies FilterError }),
+  fulfilment: z.enum(FULFILMENT_FILTERS, { error: "fulfilmentInvalid" satisfies FilterError }),
   from: isoDate,
   to: isoDate,
   sort: z.enum(ORDER_SORTS, { error: "sortInvalid" satisfies FilterError }),
@@ -85,6 +97,7 @@ export interface OrderFilters {
   q?: string;
   status?: (typeof orderStatus.enumValues)[number];
   method?: (typeof paymentMethod.enumValues)[number];
+  fulfilment?: FulfilmentFilter;
   /** Jakarta calendar days, inclusive. */
   from?: string;
   to?: string;
@@ -131,6 +144,7 @@ export function parseOrderFilters(params: Params): ParsedOrderFilters {
     ...(parsed.q ? { q: parsed.q } : {}),
     ...(parsed.status ? { status: parsed.status as OrderFilters["status"] } : {}),
     ...(parsed.method ? { method: parsed.method as OrderFilters["method"] } : {}),
+    ...(parsed.fulfilment ? { fulfilment: parsed.fulfilment as FulfilmentFilter } : {}),
     ...(parsed.from ? { from: parsed.from } : {}),
     ...(parsed.to ? { to: parsed.to } : {}),
   };

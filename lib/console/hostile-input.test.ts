@@ -104,6 +104,13 @@ describe("CSV export", () => {
       method: "basic",
       finpayOrderId: "TN260301-ABC",
       refundedIdr: 0,
+      paidAt: new Date("2026-03-01T03:05:00Z"),
+      fulfilmentStatus: "unfulfilled",
+      courier: null,
+      trackingNumber: null,
+      shippedAt: null,
+      deliveredAt: null,
+      delivery: null,
     };
     async function* failingPages(): AsyncGenerator<ConsoleOrderRow[]> {
       yield [row, row];

@@ -13,6 +13,8 @@ import type { EmailDelivery, EmailOrder } from "./templates/order-summary";
 import { PasswordResetEmail } from "./templates/password-reset";
 import { PaymentProblemEmail } from "./templates/payment-problem";
 import { RefundEmail } from "./templates/refund";
+import { DeliveredEmail, ShippedEmail } from "./templates/fulfilment";
+import { COURIERS, trackingUrl } from "@/lib/delivery/couriers";
 import { asLocale, type Locale } from "@/lib/i18n/locales";
 import { orderItemName } from "@/lib/payments/queries";
 import { EMAIL_TEXTS, type EmailTexts } from "./texts";
@@ -67,6 +69,14 @@ async function loadOrder(orderId: string, locale: Locale) {
     totalIdr: row.order.totalIdr,
   };
   return { order: row.order, summary, card: row.brand && row.mask ? cardLabel(row.brand, row.mask) : null };
+}
+
+/** An order's shipment as it is now (the resi is what the merchant entered when shipping; it does not change). */
+async function loadFulfilledOrder(orderId: string): Promise<Order> {
+  const db = await getDb();
+  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+  if (!order) throw new UnsendableEmailError(`order ${orderId} not found`);
+  return order;
 }
 
 /** Where the order goes, as the order's snapshot has it (orders made before delivery existed have none). */
@@ -124,6 +134,35 @@ export async function emailContent(row: EmailOutboxRow): Promise<EmailContent> {
       return {
         subject: texts.refund.subject(summary.number),
         element: <RefundEmail texts={texts} firstName={firstName} orderNumber={summary.number} amountIdr={amountIdr} card={card} orderUrl={appUrl(`/orders/${order.id}`)} />,
+      };
+    }
+    case "order_shipped": {
+      const order = await loadFulfilledOrder(row.subjectId);
+      if (!order.courier || !order.trackingNumber) throw new UnsendableEmailError(`order ${order.id} has no resi`);
+      const number = orderNumber(order.id);
+      return {
+        subject: texts.shipped.subject(number),
+        element: (
+          <ShippedEmail
+            texts={texts}
+            firstName={firstName}
+            orderNumber={number}
+            courier={COURIERS[order.courier].name}
+            resi={order.trackingNumber}
+            trackingUrl={trackingUrl(order.courier, order.trackingNumber)}
+            orderUrl={appUrl(`/orders/${order.id}`)}
+          />
+        ),
+      };
+    }
+    case "order_delivered": {
+      const order = await loadFulfilledOrder(row.subjectId);
+      const number = orderNumber(order.id);
+      return {
+        subject: texts.delivered.subject(number),
+        element: (
+          <DeliveredEmail texts={texts} firstName={firstName} orderNumber={number} deliveredAt={formatWib(order.deliveredAt ?? order.updatedAt, locale)} orderUrl={appUrl(`/orders/${order.id}`)} />
+        ),
       };
     }
     case "password_reset":

@@ -44,7 +44,7 @@ async function writeOutbox(tx: Writer, entry: OutboxEntry, recipient: Pick<User,
 }
 
 /** An email about an order, to the order's customer (found with the order: one query inside a payment's transaction). */
-export async function queueOrderEmail(tx: Writer, kind: Extract<EmailKind, "order_confirmation" | "payment_failed" | "payment_expired">, subjectId: string, orderId: string): Promise<string | null> {
+export async function queueOrderEmail(tx: Writer, kind: Extract<EmailKind, "order_confirmation" | "payment_failed" | "payment_expired" | "order_shipped" | "order_delivered">, subjectId: string, orderId: string): Promise<string | null> {
   const [recipient] = await tx
     .select({ userId: orders.userId, email: users.email, locale: users.locale })
     .from(orders)

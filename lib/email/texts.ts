@@ -35,6 +35,21 @@ export interface EmailTexts {
     notCharged: string;
     payAgain: string;
   };
+  shipped: {
+    subject: (order: string) => string;
+    preview: string;
+    intro: string;
+    courier: string;
+    resi: string;
+    track: string;
+  };
+  delivered: {
+    subject: (order: string) => string;
+    preview: string;
+    intro: string;
+    deliveredAt: string;
+    problem: string;
+  };
   refund: {
     subject: (order: string) => string;
     preview: string;
@@ -81,6 +96,21 @@ const id: EmailTexts = {
     notCharged: "Kartu Anda tidak ditagih. Pesanan Anda masih tersimpan dan bisa dibayar lagi.",
     payAgain: "Bayar lagi",
   },
+  shipped: {
+    subject: (order) => `Pesanan ${order} sudah dikirim`,
+    preview: "Paket Anda sudah diserahkan ke kurir.",
+    intro: "Paket pesanan Anda sudah kami serahkan ke kurir. Anda bisa melacaknya dengan nomor resi di bawah.",
+    courier: "Kurir",
+    resi: "Nomor resi",
+    track: "Lacak paket",
+  },
+  delivered: {
+    subject: (order) => `Pesanan ${order} sudah sampai`,
+    preview: "Paket Anda sudah diterima.",
+    intro: "Menurut kurir, paket pesanan Anda sudah sampai di alamat tujuan. Selamat menikmati!",
+    deliveredAt: "Diterima pada",
+    problem: "Jika paket belum Anda terima, periksa perjalanannya dengan nomor resi di halaman pesanan Anda.",
+  },
   refund: {
     subject: (order) => `Dana pesanan ${order} sudah dikembalikan`,
     preview: "Kami sudah mengembalikan dana ke kartu Anda.",
@@ -126,6 +156,21 @@ const en: EmailTexts = {
     expiredIntro: "The payment link for your order expired before the payment was made.",
     notCharged: "Your card has not been charged. Your order is kept and you can pay for it again.",
     payAgain: "Pay again",
+  },
+  shipped: {
+    subject: (order) => `Order ${order} is on its way`,
+    preview: "Your parcel is with the courier.",
+    intro: "We have handed your order to the courier. You can follow it with the tracking number below.",
+    courier: "Courier",
+    resi: "Tracking number (resi)",
+    track: "Track your parcel",
+  },
+  delivered: {
+    subject: (order) => `Order ${order} has been delivered`,
+    preview: "Your parcel has arrived.",
+    intro: "The courier says your order has been delivered to its address. Enjoy!",
+    deliveredAt: "Delivered on",
+    problem: "If you have not received the parcel, follow it with its tracking number on your order page.",
   },
   refund: {
     subject: (order) => `Your refund for order ${order}`,

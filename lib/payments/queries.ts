@@ -11,7 +11,7 @@ import { reconcileOrderIfDue } from "./reconcile";
 import { cardLabel, listSavedCards, type SavedCardView } from "./saved-cards";
 import { LIVE_STATUSES } from "./state-machine";
 
-export type OrderSummary = Pick<Order, "id" | "status" | "totalIdr" | "shippingIdr" | "delivery" | "createdAt" | "paidAt"> & { itemCount: number; firstItem: string | null };
+export type OrderSummary = Pick<Order, "id" | "status" | "totalIdr" | "shippingIdr" | "delivery" | "createdAt" | "paidAt" | "fulfilmentStatus"> & { itemCount: number; firstItem: string | null };
 
 /**
  * An order line's name for a reader of `locale`: the name it was bought under (the catalog's Indonesian name, kept
@@ -35,6 +35,7 @@ export async function listOrders(userId: string, locale: Locale): Promise<OrderS
       delivery: orders.delivery,
       createdAt: orders.createdAt,
       paidAt: orders.paidAt,
+      fulfilmentStatus: orders.fulfilmentStatus,
       itemCount: sql<number>`(select coalesce(sum(${orderItems.quantity}), 0)::int from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
       firstItem: sql<string | null>`(select ${orderItemName(locale)} from ${orderItems} where ${orderItems.orderId} = ${orders.id} order by ${orderItems.name} limit 1)`,
     })

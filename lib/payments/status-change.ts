@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { takeFromStock } from "@/lib/catalog/stock";
+import { applyPaymentToFulfilment } from "@/lib/delivery/fulfilment-rule";
 import { getDb } from "@/lib/db";
 import { savedCards, type PaymentAttempt, type PaymentStatus } from "@/db/schema";
 import { queueOrderEmail } from "@/lib/email/outbox";
@@ -16,7 +17,8 @@ import { transitionAttempt, type ChangedTransition, type TransitionDetails, type
  * - in the same transaction as the change (so it happens exactly when the change does, once): a paid order takes
  *   what was bought out of the cart and out of stock, the customer's email goes into the outbox (paid: order
  *   confirmation; a payment link that failed or expired: "pay again"), the job that fetches the cards Finpay stored,
- *   the saved card's "last used";
+ *   the saved card's "last used"; money that all went back cancels an unshipped order's fulfilment and restocks
+ *   its items (lib/delivery/fulfilment-rule.ts);
  * - after it: a new payment link gets a follow-up check in case its callback is lost.
  */
 
@@ -30,6 +32,7 @@ export async function changeStatus(attempt: AttemptRef, to: PaymentStatus, detai
 }
 
 async function writeWithChange(tx: Tx, attempt: AttemptRef, change: ChangedTransition): Promise<void> {
+  await applyPaymentToFulfilment(tx, attempt.orderId, change.orderStatus);
   if (change.to === "paid") {
     // A duplicate payment bought nothing new: the first payment already took its items out of the cart and stock,
     // and the customer already has its confirmation.

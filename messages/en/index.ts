@@ -9,9 +9,10 @@ import consoleMessages from "./console.json"; // "console" would shadow the glob
 import consoleCatalog from "./consoleCatalog.json";
 import delivery from "./delivery.json";
 import errorPage from "./errorPage.json";
+import fulfilment from "./fulfilment.json";
 import orders from "./orders.json";
 import payments from "./payments.json";
 import validation from "./validation.json";
 
-const messages = { account, auth, cart, catalog, checkout, common, console: consoleMessages, consoleCatalog, delivery, errorPage, orders, payments, validation };
+const messages = { account, auth, cart, catalog, checkout, common, console: consoleMessages, consoleCatalog, delivery, errorPage, fulfilment, orders, payments, validation };
 export default messages;

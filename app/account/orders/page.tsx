@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { FulfilmentBadge } from "@/components/orders/fulfilment-badge";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageSection } from "@/components/ui/page-section";
@@ -42,6 +43,7 @@ export default async function OrdersPage() {
                 </span>
                 <span className="flex items-center gap-3">
                   <StatusBadge status={order.status} />
+                  {order.paidAt ? <FulfilmentBadge status={order.fulfilmentStatus} testId="order-row-fulfilment" /> : null}
                   <span className="font-semibold">{formatIdr(order.totalIdr)}</span>
                 </span>
               </Link>

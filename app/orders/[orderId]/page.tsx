@@ -9,6 +9,7 @@ import { OrderLines } from "@/components/orders/order-lines";
 import { CancelPaymentButton, CheckStatusButton } from "@/components/orders/order-actions";
 import { PaymentInspector } from "@/components/orders/payment-inspector";
 import { OrderDelivery } from "@/components/orders/order-delivery";
+import { FulfilmentTimeline } from "@/components/orders/fulfilment-timeline";
 import { RefundNotice } from "@/components/orders/refund-notice";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { requireUser } from "@/lib/auth/session";
@@ -123,6 +124,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
       ) : null}
 
       <RefundNotice refunds={refunds} totalIdr={order.totalIdr} />
+
+      {order.paidAt ? <FulfilmentTimeline order={order} /> : null}
 
       <div className="grid gap-6 lg:grid-cols-[1fr_360px]">
         <OrderLines

@@ -4,11 +4,15 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { useOutcomeLabel } from "@/components/console/callback-table";
 import { AttemptMoneyBack, MoneyBackHistory } from "@/components/console/money-back-panel";
+import { FulfilmentPanel } from "@/components/console/fulfilment-panel";
+import { OrderDelivery } from "@/components/orders/order-delivery";
 import { OrderLines } from "@/components/orders/order-lines";
 import { PaymentInspector } from "@/components/orders/payment-inspector";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { merchantMetadata, requireMerchant } from "@/lib/auth/merchant";
+import { fulfilmentPanelView, splitActions } from "@/lib/console/fulfilment-view";
 import { getConsoleOrder, type Flag } from "@/lib/console/order-detail";
+import { deliveryRows } from "@/lib/delivery/presentation";
 import { formatWib } from "@/lib/datetime";
 import { formatIdr } from "@/lib/money";
 import { orderNumber } from "@/lib/payments/ids";
@@ -32,7 +36,9 @@ export default async function ConsoleOrderPage({ params }: Props) {
   const detail = await getConsoleOrder(orderId, locale);
   if (!detail) notFound();
   const t = await getTranslations("console.order");
+  const tDelivery = await getTranslations("checkout.delivery");
   const { order, customer, items, attempts, flags } = detail;
+  const actions = splitActions(detail.actions);
   return (
     <section className="space-y-6" aria-labelledby="order-heading">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -65,7 +71,13 @@ export default async function ConsoleOrderPage({ params }: Props) {
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[1fr_360px]">
-        <OrderLines title={t("items")} lines={items.map((item) => ({ ...item, lineTotalIdr: item.unitPriceIdr * item.quantity }))} totalIdr={order.totalIdr} totalTestId="console-order-total" />
+        <OrderLines
+          title={t("items")}
+          lines={items.map((item) => ({ ...item, lineTotalIdr: item.unitPriceIdr * item.quantity }))}
+          rows={order.delivery && order.itemsSubtotalIdr !== null ? deliveryRows(tDelivery, order.itemsSubtotalIdr, order.delivery.option.name, order.shippingIdr ?? 0) : []}
+          totalIdr={order.totalIdr}
+          totalTestId="console-order-total"
+        />
         <div className="h-fit space-y-1 rounded-lg border border-stone-200 bg-white p-5 text-sm">
           <h2 className="mb-2 font-semibold">{t("customer")}</h2>
           <p>{customer.name}</p>
@@ -78,6 +90,11 @@ export default async function ConsoleOrderPage({ params }: Props) {
         </div>
       </div>
 
+      <div className="grid gap-6 lg:grid-cols-[1fr_360px]">
+        <FulfilmentPanel view={fulfilmentPanelView(order, actions.fulfilment)} />
+        {order.delivery ? <OrderDelivery delivery={order.delivery} /> : null}
+      </div>
+
       <div className="space-y-4">
         <h2 className="text-lg font-semibold">{t("payments")}</h2>
         {attempts.length === 0 ? <p className="text-sm text-stone-600">{t("noPayments")}</p> : null}
@@ -86,7 +103,7 @@ export default async function ConsoleOrderPage({ params }: Props) {
         ))}
       </div>
 
-      <MoneyBackHistory refunds={detail.refunds} actions={detail.actions} />
+      <MoneyBackHistory refunds={detail.refunds} actions={actions.moneyBack} />
 
       {attempts.length > 0 ? <PaymentInspector attempts={[...attempts].reverse()} entries={detail.inspector} open /> : null}
     </section>

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { merchantOrRefusal } from "@/lib/auth/merchant";
 import { parseExportQuery } from "@/lib/console/filters";
 import { ordersCsvStream } from "@/lib/console/export";
+import { jakartaFileStamp } from "@/lib/datetime";
 
 /**
  * GET /console/orders/export?…filters: the filtered order list as CSV, streamed page by page. Merchants only.
@@ -19,7 +20,7 @@ export async function GET(request: Request): Promise<Response> {
   return new Response(ordersCsvStream(filters, { incompleteNote: (count) => t("incomplete", { count }) }), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="orders-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "content-disposition": `attachment; filename="orders-${jakartaFileStamp(new Date())}-WIB.csv"`,
       "cache-control": "no-store",
     },
   });
