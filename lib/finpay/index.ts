@@ -56,9 +56,12 @@ export {
 export { describeCard, formatFinpayDateTime, lastFour, parseFinpayDateTime, toWireAmount } from "./format";
 export {
   buildRefundRequest,
+  MONEY_BACK_REFUSALS,
+  moneyBackRefusal,
   REFUND_PATH,
   refundRequestSchema,
   voidPath,
+  type FinpayMoneyBackRefusal,
   type FinpayMoneyBackResponse,
   type FinpayRefundRequest,
 } from "./money-back";
