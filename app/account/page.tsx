@@ -39,6 +39,7 @@ export default async function AccountPage({ searchParams }: Props) {
             heading: t("heading"),
             firstName: t("firstName"),
             lastName: t("lastName"),
+            lastNameHint: t("lastNameHint"),
             email: t("email"),
             mobilePhone: t("mobilePhone"),
             phoneHint: t("phoneHint"),

@@ -27,6 +27,7 @@ export default async function SignUpPage({ searchParams }: Props) {
         labels={{
           firstName: profile("firstName"),
           lastName: profile("lastName"),
+          lastNameHint: profile("lastNameHint"),
           email: profile("email"),
           mobilePhone: profile("mobilePhone"),
           phoneHint: t("phoneHint"),
