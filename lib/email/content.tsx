@@ -1,20 +1,20 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { ReactElement } from "react";
-import { orderItems, orders, paymentAttempts, savedCards, users, type EmailOutboxRow, type Order } from "@/db/schema";
+import { orderItems, orders, users, type EmailOutboxRow, type Order } from "@/db/schema";
+import { formatPhone } from "@/lib/account/phone";
 import { formatWib } from "@/lib/datetime";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sumIdr } from "@/lib/money";
 import { orderNumber } from "@/lib/payments/ids";
-import { cardLabel } from "@/lib/payments/saved-cards";
 import { OrderConfirmationEmail } from "./templates/order-confirmation";
 import type { EmailDelivery, EmailOrder } from "./templates/order-summary";
 import { PasswordResetEmail } from "./templates/password-reset";
 import { PaymentProblemEmail } from "./templates/payment-problem";
 import { RefundEmail } from "./templates/refund";
 import { asLocale, type Locale } from "@/lib/i18n/locales";
-import { orderItemName } from "@/lib/payments/queries";
+import { orderItemName, paidCardOf } from "@/lib/payments/queries";
 import { EMAIL_TEXTS, type EmailTexts } from "./texts";
 
 /**
@@ -48,10 +48,8 @@ async function firstNameOf(userId: string | null): Promise<string> {
 async function loadOrder(orderId: string, locale: Locale) {
   const db = await getDb();
   const [row] = await db
-    .select({ order: orders, brand: savedCards.brand, mask: savedCards.mask })
+    .select({ order: orders })
     .from(orders)
-    .leftJoin(paymentAttempts, eq(paymentAttempts.id, orders.paidAttemptId))
-    .leftJoin(savedCards, eq(savedCards.id, paymentAttempts.savedCardId))
     .where(eq(orders.id, orderId));
   if (!row) throw new UnsendableEmailError(`order ${orderId} not found`);
   const lines = await db
@@ -66,7 +64,8 @@ async function loadOrder(orderId: string, locale: Locale) {
     delivery: emailDelivery(row.order, EMAIL_TEXTS[locale]),
     totalIdr: row.order.totalIdr,
   };
-  return { order: row.order, summary, card: row.brand && row.mask ? cardLabel(row.brand, row.mask) : null };
+  // The card as the order page names it: a saved card's label, or the card Finpay reported for a new-card payment.
+  return { order: row.order, summary, card: await paidCardOf(row.order) };
 }
 
 /** Where the order goes, as the order's snapshot has it (orders made before delivery existed have none). */
@@ -76,7 +75,7 @@ function emailDelivery(order: Order, texts: EmailTexts): EmailDelivery | null {
   const { address } = delivery;
   return {
     label: texts.delivery(delivery.option.name),
-    address: [`${address.recipientName} · ${address.mobilePhone}`, address.street, address.district, `${address.city}, ${address.provinceName} ${address.postalCode}`],
+    address: [`${address.recipientName} · ${formatPhone(address.mobilePhone)}`, address.street, address.district, `${address.city}, ${address.provinceName} ${address.postalCode}`],
     costIdr: shippingIdr,
   };
 }

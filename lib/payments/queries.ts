@@ -137,6 +137,13 @@ function paidCard(attempt: AttemptView | undefined, inspector: Map<string, Inspe
   return null;
 }
 
+/** Which card paid an order, as its order page says it (the order emails use this too). */
+export async function paidCardOf(order: Pick<Order, "id" | "paidAttemptId">): Promise<string | null> {
+  if (!order.paidAttemptId) return null;
+  const attempt = (await attemptViews(order.id)).find((a) => a.id === order.paidAttemptId);
+  return paidCard(attempt, await getInspectorEntries(attempt ? [attempt.id] : []));
+}
+
 function cardInBody(rawBody: string): string | null {
   let body: unknown;
   try {
