@@ -63,6 +63,11 @@ describe("order confirmation", () => {
       expect(body).toContain("Jl. Braga No. 12");
       expect(body).toContain("Total");
       expect(body).toContain(`/orders/${orderId}`);
+      // A new-card payment: the card Finpay reported, as the order page names it.
+      expect(body).toContain("Mastercard •••• 0008");
+      // The recipient's phone grouped as everywhere else in the shop, never raw E.164.
+      expect(body).toMatch(/\+62 8\d\d-\d{3,4}-\d{3,4}/);
+      expect(body).not.toMatch(/\+628\d{8}/);
     }
     expect(email!.text).toMatch(/Rp\s?[\d.]+/);
     const [row] = await outboxRows("order_confirmation", orderId);
