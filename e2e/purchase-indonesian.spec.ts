@@ -28,7 +28,7 @@ async function newCustomerWithAddress(page: Page) {
   await signUp.locator('input[name="password"]').fill("rahasia-123");
   await signUp.locator('input[name="confirmPassword"]').fill("rahasia-123");
   await signUp.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/account$/, { timeout: 30_000 }); // password hashing on a busy machine
+  await expect(page).toHaveURL(/\/account\?welcome=1$/, { timeout: 30_000 }); // password hashing on a busy machine
 
   await page.goto("/account/addresses");
   const form = page.getByTestId("address-form");

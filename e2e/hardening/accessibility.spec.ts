@@ -174,7 +174,7 @@ test("a whole purchase by keyboard alone: sign up, add to cart, check out and pa
   await typeInto(page, page.getByLabel("Password", { exact: true }), "rahasia-123");
   await typeInto(page, page.getByLabel("Confirm password"), "rahasia-123");
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/account\?welcome=1$/);
 
   await tabTo(page, page.getByRole("link", { name: "Catalog" }));
   await page.keyboard.press("Enter");

@@ -1,18 +1,22 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { ReactElement } from "react";
-import { orderItems, orders, users, type EmailOutboxRow, type Order } from "@/db/schema";
+import { createTranslator } from "next-intl";
+import { orderItems, orders, refunds, users, type EmailOutboxRow, type Order } from "@/db/schema";
 import { formatPhone } from "@/lib/account/phone";
 import { formatWib } from "@/lib/datetime";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { sumIdr } from "@/lib/money";
+import { formatIdr, sumIdr } from "@/lib/money";
+import { isUuid } from "@/lib/uuid";
+import { MESSAGES } from "@/messages";
 import { orderNumber } from "@/lib/payments/ids";
 import { OrderConfirmationEmail } from "./templates/order-confirmation";
 import type { EmailDelivery, EmailOrder } from "./templates/order-summary";
 import { PasswordResetEmail } from "./templates/password-reset";
 import { PaymentProblemEmail } from "./templates/payment-problem";
 import { RefundEmail } from "./templates/refund";
+import { VoidedEmail } from "./templates/voided";
 import { asLocale, type Locale } from "@/lib/i18n/locales";
 import { orderItemName, paidCardOf } from "@/lib/payments/queries";
 import { EMAIL_TEXTS, type EmailTexts } from "./texts";
@@ -80,6 +84,13 @@ function emailDelivery(order: Order, texts: EmailTexts): EmailDelivery | null {
   };
 }
 
+async function refundRow(refundId: string) {
+  const db = await getDb();
+  const [row] = isUuid(refundId) ? await db.select().from(refunds).where(eq(refunds.id, refundId)) : [];
+  if (!row) throw new UnsendableEmailError(`refund ${refundId} not found`);
+  return row;
+}
+
 function dataString(row: EmailOutboxRow, key: string): string {
   const value = row.data[key];
   if (typeof value !== "string" || value === "") throw new UnsendableEmailError(`${row.kind} ${row.id} has no ${key}`);
@@ -123,6 +134,17 @@ export async function emailContent(row: EmailOutboxRow): Promise<EmailContent> {
       return {
         subject: texts.refund.subject(summary.number),
         element: <RefundEmail texts={texts} firstName={firstName} orderNumber={summary.number} amountIdr={amountIdr} card={card} orderUrl={appUrl(`/orders/${order.id}`)} />,
+      };
+    }
+    case "void": {
+      const { order, summary } = await loadOrder(dataString(row, "orderId"), locale);
+      const voided = await refundRow(row.subjectId);
+      // The order page's sentence, word for word: the email cannot say something else than the page.
+      const say = createTranslator({ locale, messages: MESSAGES[locale], namespace: "orders.refund" });
+      const statement = say("voided", { amount: formatIdr(voided.amountIdr), date: formatWib(voided.completedAt ?? voided.createdAt, locale) });
+      return {
+        subject: texts.voided.subject(summary.number),
+        element: <VoidedEmail texts={texts} firstName={firstName} orderNumber={summary.number} statement={statement} orderUrl={appUrl(`/orders/${order.id}`)} />,
       };
     }
     case "password_reset":
