@@ -63,6 +63,14 @@ export async function getOrderForUser(orderId: string, userId: string, locale: L
   return { order, items, attempts: views, liveAttempt: views.find((a) => isLiveStatus(a.status)) ?? null };
 }
 
+/** Whether `orderId` names an order of `userId` (the order page's title asks before naming it). */
+export async function isOrderOf(orderId: string, userId: string): Promise<boolean> {
+  if (!isUuid(orderId)) return false;
+  const db = await getDb();
+  const [row] = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.id, orderId), eq(orders.userId, userId))).limit(1);
+  return Boolean(row);
+}
+
 /** What an order bought, by name (in the reader's language). */
 export async function orderItemsOf(orderId: string, locale: Locale): Promise<OrderDetail["items"]> {
   const db = await getDb();

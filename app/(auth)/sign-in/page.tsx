@@ -15,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; reset?: string | string[] }> };
 
-const code = (chunks: React.ReactNode) => <code className="font-mono">{chunks}</code>;
+// Never broken across lines: at 390 px "merchant-pass-" / "123" reads as two things to type.
+const code = (chunks: React.ReactNode) => <code className="whitespace-nowrap font-mono">{chunks}</code>;
 
 export default async function SignInPage({ searchParams }: Props) {
   const query = await searchParams;
