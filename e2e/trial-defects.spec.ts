@@ -97,7 +97,7 @@ test.describe("defects from the fulfilment trial", () => {
 
     // A welcome, and the way back to the cart the guest was filling.
     await expect(page).toHaveURL(/\/account\?welcome=1&returnTo=%2Fcart$/, { timeout: 30_000 });
-    await expect(page.getByRole("status").filter({ hasText: "Welcome" })).toHaveText("Welcome to Toko Nusantara, Sukarno! Your account is ready.");
+    await expect(page.getByTestId("welcome")).toHaveText("Welcome to Toko Nusantara, Sukarno! Your account is ready.");
     await expect(page.getByLabel("Last name")).toHaveValue("");
     await addAddress(page); // comes back to the welcome page
     await page.getByRole("link", { name: "← Back to your cart" }).click();

@@ -22,8 +22,9 @@ export default async function AccountPage({ searchParams }: Props) {
   return (
     <section className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">{t("hello", { name: user.firstName })}</h1>
+      {/* Shown as the page opens, so not a live region: the profile form's own status stays the only one. */}
       {welcome ? (
-        <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-brand-800">
+        <p data-testid="welcome" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-brand-800">
           {t("welcome", { name: user.firstName })}
         </p>
       ) : null}
