@@ -98,8 +98,10 @@ export const users = pgTable(
     mobilePhone: varchar("mobile_phone", { length: 20 }).notNull(),
     // Finpay's customer.id: stored cards hang off it, so it never changes when the email does.
     finpayCustomerId: varchar("finpay_customer_id", { length: 64 }).notNull().unique(),
-    // The language of the emails this customer gets (lib/email/texts.ts): "id" (Bahasa Indonesia) or "en".
-    locale: varchar("locale", { length: 5 }).notNull().default("id"),
+    // The language this customer chose (at sign-up, or with the ID | EN switch): "id" (Bahasa Indonesia) or "en".
+    // Null when nobody chose one (the seeded demo accounts): sign-in then leaves the browser's language alone, and
+    // emails are written in the shop's default (lib/email/outbox.ts).
+    locale: varchar("locale", { length: 5 }),
     // Who may use the merchant console (lib/auth/merchant.ts reads it from here on every request, never from the JWT).
     role: userRole("role").notNull().default("customer"),
     createdAt: createdAt(),
@@ -448,7 +450,8 @@ export const gatewayExchanges = pgTable(
 // ---------------------------------------------------------------------------------------------------------------
 // Email and password reset.
 
-export const emailKind = pgEnum("email_kind", ["order_confirmation", "payment_failed", "payment_expired", "refund", "password_reset", "order_shipped", "order_delivered"]);
+// "void": a payment cancelled before settlement is not a refund: nothing was taken, and its email says so.
+export const emailKind = pgEnum("email_kind", ["order_confirmation", "payment_failed", "payment_expired", "refund", "password_reset", "order_shipped", "order_delivered", "void"]);
 export const emailStatus = pgEnum("email_status", ["pending", "sending", "sent", "failed"]);
 
 /**

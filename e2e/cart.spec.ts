@@ -8,11 +8,13 @@ test("browse, add two products, change a quantity, remove one; the cart survives
   await expect(page.getByRole("heading", { name: "Gayo Arabica Coffee 250 g" })).toBeVisible();
   await expect(page.getByText("Rp 95.000", { exact: true })).toBeVisible();
   await shop.addThisProduct(2);
-  await expect(shop.addedMessage).toContainText("You now have 2 in your cart");
+  await expect(shop.addedMessage).toContainText("Added to cart: 2 of this product. Your cart now holds 2 items.");
   await expect(shop.cartCount).toHaveText("2");
 
   await shop.openProduct("kemeja-batik-tulis");
   await shop.addThisProduct();
+  // The message counts the whole cart, as the header does, not only the product just added.
+  await expect(shop.addedMessage).toContainText("Added to cart: 1 of this product. Your cart now holds 3 items.");
   await expect(shop.cartCount).toHaveText("3");
 
   await shop.gotoCart();

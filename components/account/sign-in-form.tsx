@@ -28,7 +28,7 @@ export function SignInForm({ callbackUrl, labels }: { callbackUrl: string; label
       </SubmitButton>
       <p className="text-center text-sm text-stone-600">
         {labels.newHere}{" "}
-        <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-brand-700 underline">
+        <Link href={callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up"} className="font-medium text-brand-700 underline">
           {labels.createAccount}
         </Link>
       </p>

@@ -37,7 +37,7 @@ export function SignUpForm({ callbackUrl, labels }: { callbackUrl: string; label
       </SubmitButton>
       <p className="text-center text-sm text-stone-600">
         {labels.haveAccount}{" "}
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-brand-700 underline">
+        <Link href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in"} className="font-medium text-brand-700 underline">
           {labels.signIn}
         </Link>
       </p>

@@ -56,25 +56,29 @@ export function RevenueChart({ days }: { days: Day[] }) {
         ))}
       </svg>
       <figcaption className="text-xs text-stone-600">{t("caption")}</figcaption>
-      <table className="sr-only">
-        <caption>{t("title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("day")}</th>
-            <th scope="col">{t("revenue")}</th>
-            <th scope="col">{t("orders")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.day}>
-              <td>{dayLabel(d.day)}</td>
-              <td>{formatIdr(d.revenue)}</td>
-              <td>{d.orders}</td>
+      {/* sr-only goes on a wrapper: a table ignores the 1 px height and clipping that sr-only gives it, and its rows would
+          still take layout height below the page's footer. */}
+      <div className="sr-only">
+        <table>
+          <caption>{t("title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("day")}</th>
+              <th scope="col">{t("revenue")}</th>
+              <th scope="col">{t("orders")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.day}>
+                <td>{dayLabel(d.day)}</td>
+                <td>{formatIdr(d.revenue)}</td>
+                <td>{d.orders}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -1,6 +1,7 @@
 import type { InspectorEntry } from "@/lib/payments/queries";
 import type { AttemptView } from "@/lib/payments/queries";
 import { formatIdr } from "@/lib/money";
+import { useOutcomeLabel } from "@/components/console/callback-table";
 import { StatusBadge } from "./status-badge";
 import { useLocale, useTranslations } from "next-intl";
 import { formatWib } from "@/lib/datetime";
@@ -32,6 +33,8 @@ export function PaymentInspector({ attempts, entries, open = false }: { attempts
   const locale = useLocale();
   const t = useTranslations("orders.inspector");
   const time = (date: Date) => formatWib(date, locale, "precise");
+  // The callback log's words for an outcome ("Awaiting payment → Paid", "Duplicate"), not the stored code.
+  const outcomeLabel = useOutcomeLabel();
   return (
     <details className="rounded-lg border border-stone-200 bg-white" data-testid="payment-inspector" open={open}>
       <summary className="cursor-pointer px-5 py-3 font-medium">{t("summary")}</summary>
@@ -75,7 +78,7 @@ export function PaymentInspector({ attempts, entries, open = false }: { attempts
                           · {t("signature")} {entry.event.signatureValid ? <span className="text-emerald-800">{t("valid")}</span> : <span className="text-red-700">{t("invalid")}</span>}
                         </>
                       ) : null}{" "}
-                      · {t("finpayStatus")} {entry.event.finpayStatus ?? "?"} · {t("outcome")} <code>{entry.event.outcome}</code>
+                      · {t("finpayStatus")} {entry.event.finpayStatus ?? "?"} · {t("outcome")} <span data-testid="inspector-outcome">{outcomeLabel(entry.event.outcome)}</span>
                       {entry.event.flagged ? <span className="font-semibold text-red-700"> · {t("flagged")}</span> : null}
                       {entry.event.detail ? <span className="text-stone-600"> ({entry.event.detail})</span> : null}
                     </p>

@@ -12,8 +12,8 @@ export const MERCHANT = { email: "merchant@example.com", password: "merchant-pas
  * sign-in runs in English whatever the test's locale (its selectors are English); `merchantPageIn` then opens the
  * console in another language with the same session.
  *
- * Signing in sets the language cookie from the account's profile (the seeded merchant's is "id"). The console specs
- * let the browser's Accept-Language choose instead, so the cookie is dropped once the session exists.
+ * Signing in sets the language cookie from the account's profile when it has one (the seeded merchant's has none).
+ * The console specs let the browser's Accept-Language choose, so any such cookie is dropped once the session exists.
  */
 export async function merchantPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: "en-US" });

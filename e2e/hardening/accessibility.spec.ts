@@ -174,7 +174,7 @@ test("a whole purchase by keyboard alone: sign up, add to cart, check out and pa
   await typeInto(page, page.getByLabel("Password", { exact: true }), "rahasia-123");
   await typeInto(page, page.getByLabel("Confirm password"), "rahasia-123");
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/account\?welcome=1$/);
 
   await tabTo(page, page.getByRole("link", { name: "Catalog" }));
   await page.keyboard.press("Enter");
@@ -186,7 +186,7 @@ test("a whole purchase by keyboard alone: sign up, add to cart, check out and pa
   await page.keyboard.press("ArrowUp"); // 2
   await tabTo(page, page.getByRole("button", { name: "Add to cart" }));
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("status")).toContainText("You now have 2 in your cart");
+  await expect(page.getByRole("status")).toContainText("Your cart now holds 2 items");
 
   await tabTo(page, page.getByRole("link", { name: /^Cart/ }));
   await page.keyboard.press("Enter");

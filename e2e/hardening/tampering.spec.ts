@@ -30,7 +30,7 @@ test("forged prices and amounts are ignored: Finpay is asked for the database pr
   await addHiddenFields(page, "#quantity", { price: "1", priceIdr: "1", unitPriceIdr: "1", amount: "1", totalIdr: "1" });
   await page.getByLabel("Quantity", { exact: true }).fill("2");
   await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByRole("status")).toContainText("You now have 2 in your cart");
+  await expect(page.getByRole("status")).toContainText("Your cart now holds 2 items");
   await page.goto("/cart");
   await expect(page.getByTestId("cart-total")).toHaveText("Rp 190.000");
 

@@ -15,7 +15,7 @@ export async function signUp(page: Page, email: string, password = "rahasia-123"
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByLabel("Confirm password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/account\?welcome=1$/); // nothing in the cart: no way back to offer
 }
 
 export async function signIn(page: Page, email: string, password: string) {

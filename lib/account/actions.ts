@@ -8,11 +8,14 @@ import { redirect } from "next/navigation";
 import { signIn, signOut, ThrottledSignIn } from "@/auth";
 import { errorState, type ActionState } from "@/lib/action-state";
 import { clientIp } from "@/lib/auth/client-ip";
-import { safeReturnPath } from "@/lib/auth/return-path";
+import { findMerchant } from "@/lib/auth/merchant";
+import { landingFor, safeReturnPath, welcomePath } from "@/lib/auth/return-path";
 import { requireSignedIn, requireUser } from "@/lib/auth/session";
 import { endSessionsOf } from "@/lib/auth/sessions";
 import { waitInWords } from "@/lib/auth/throttle";
 import { adoptGuestCart } from "@/lib/cart/current-cart";
+import { getCartItemCount } from "@/lib/cart/queries";
+import { findUserCartId } from "@/lib/cart/service";
 import { settleLocaleAtSignIn } from "@/lib/i18n/preference";
 import { isUserFacingError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -35,14 +38,18 @@ function fromError(tr: Translate, error: unknown, event: string, values?: Record
   return errorState(tr(msg("validation.form.ourFault")), undefined, values);
 }
 
-/** Signs in through Auth.js, then hands the guest cart to the customer. Password fields are never echoed back. */
-async function startSession(email: string, password: string): Promise<void> {
+/**
+ * Signs in through Auth.js, then hands the guest cart to the customer. Password fields are never echoed back.
+ * Returns the user's id, or null in the moment's race where the account vanished after a successful sign-in.
+ */
+async function startSession(email: string, password: string): Promise<string | null> {
   await signIn("credentials", { email, password, redirect: false });
   const user = await getUserByEmail(email);
-  if (!user) return;
+  if (!user) return null;
   await adoptGuestCart(user.id);
   const { locale, profileChanged } = await settleLocaleAtSignIn(user.locale);
-  if (profileChanged) await setUserLocale(user.id, locale);
+  if (profileChanged && locale) await setUserLocale(user.id, locale);
+  return user.id;
 }
 
 export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -50,8 +57,9 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
   const parsed = parseForm(signInSchema, formData, ["email", "password"], tr);
   const values = { email: formValue(formData, "email") ?? "" };
   if (!parsed.ok) return errorState(tr(FIX_MARKED), parsed.fieldErrors, values);
+  let userId: string | null;
   try {
-    await startSession(parsed.data.email, parsed.data.password);
+    userId = await startSession(parsed.data.email, parsed.data.password);
   } catch (error) {
     if (error instanceof AuthError) {
       const throttled = throttledFor(error);
@@ -61,7 +69,7 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
     }
     return fromError(tr, error, "auth.sign_in_failed", values);
   }
-  redirect(safeReturnPath(formValue(formData, "callbackUrl"), "/account"));
+  redirect(safeReturnPath(formValue(formData, "callbackUrl"), landingFor(Boolean(await findMerchant(userId)))));
 }
 
 /** Seconds the sign-in must still wait when `error` is Auth.js's wrapping of a throttled sign-in, else 0. */
@@ -89,8 +97,9 @@ export async function signUpAction(_previous: ActionState, formData: FormData): 
   } catch (error) {
     return fromError(tr, error, "auth.sign_up_failed", values);
   }
+  let userId: string | null;
   try {
-    await startSession(parsed.data.email, parsed.data.password);
+    userId = await startSession(parsed.data.email, parsed.data.password);
   } catch (error) {
     // The account exists now; say so truthfully and send the customer to sign in later.
     logger.error("auth.sign_up_sign_in_failed", { error });
@@ -98,7 +107,7 @@ export async function signUpAction(_previous: ActionState, formData: FormData): 
     const message = wait ? msg("auth.signUp.createdThrottled", { wait: waitInWords(wait) }) : msg("auth.signUp.createdSignInFailed");
     return errorState(tr(message), undefined, values);
   }
-  redirect(safeReturnPath(formValue(formData, "callbackUrl"), "/account"));
+  redirect(welcomePath(safeReturnPath(formValue(formData, "callbackUrl"), ""), userId !== null && (await getCartItemCount(await findUserCartId(userId))) > 0));
 }
 
 /** Ends this session on the server (auth.ts's signOut event) and clears the cookie. */

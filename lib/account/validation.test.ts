@@ -26,7 +26,7 @@ describe("profile validation (Finpay customer limits)", () => {
   it.each([
     ["firstName", "", "validation.firstName.required"],
     ["firstName", "   ", "validation.firstName.required"],
-    ["lastName", "", "validation.lastName.required"],
+    ["lastName", "<b>", "validation.lastName.pattern"],
     ["firstName", "<script>", "validation.firstName.pattern"],
     ["email", "", "validation.email.required"],
     ["email", "not-an-email", "validation.email.invalid"],
@@ -34,6 +34,15 @@ describe("profile validation (Finpay customer limits)", () => {
     ["mobilePhone", "12345", "validation.mobilePhone.invalid"],
   ])("%s = %j -> %s", (field, value, message) => {
     expect(firstError(profileSchema.safeParse({ ...valid, [field]: value }))).toEqual({ field, message });
+  });
+
+  it("takes a single name: the last name is optional, empty, blank or absent, and kept as \"\"", () => {
+    for (const lastName of ["", "   ", undefined]) {
+      const parsed = profileSchema.safeParse({ ...valid, firstName: "Sukarno", lastName });
+      expect(parsed.success, JSON.stringify(lastName)).toBe(true);
+      expect(parsed.data?.lastName).toBe("");
+    }
+    expect(signUpSchema.safeParse({ ...valid, lastName: "", password: "rahasia-123", confirmPassword: "rahasia-123" }).success).toBe(true);
   });
 
   it("accepts names with marks, apostrophes and dashes", () => {

@@ -20,14 +20,14 @@ const graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
  * sent to Finpay must also fit Finpay's 50 characters as Finpay counts them, so a name whose marks do not compose
  * is held to that too.
  */
-const name = (field: "firstName" | "lastName") =>
+const name = (field: "firstName" | "lastName", presence: "required" | "optional") =>
   z
     .string({ error: k(`validation.${field}.required`) })
     .trim()
     .transform((value) => value.normalize("NFC"))
     .superRefine((value, ctx) => {
       const fail = (message: string) => ctx.addIssue({ code: "custom", message, params: { max: NAME_MAX } });
-      if (value.length === 0) return fail(k(`validation.${field}.required`));
+      if (value.length === 0) return presence === "required" ? fail(k(`validation.${field}.required`)) : undefined;
       // Anything four times over the limit is too long however it is counted; not worth segmenting.
       const letters = value.length > NAME_MAX * 4 ? undefined : [...graphemes.segment(value)].map((part) => part.segment);
       if (!letters || letters.length > NAME_MAX) return fail(k(`validation.${field}.tooLong`));
@@ -83,8 +83,9 @@ export const whenPasswordsGiven =
 export const PASSWORDS_DIFFER = k("validation.password.mismatch");
 
 export const profileSchema = z.object({
-  firstName: name("firstName"),
-  lastName: name("lastName"),
+  firstName: name("firstName", "required"),
+  // Many Indonesians have one name: no last name is stored as "" (lib/account/names.ts; Finpay gets "-").
+  lastName: z.preprocess((value) => value ?? "", name("lastName", "optional")),
   email: emailSchema,
   mobilePhone: mobilePhoneSchema,
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeReturnPath } from "./return-path";
+import { landingFor, safeReturnPath, welcomePath } from "./return-path";
 
 const BASE = "https://shop.example";
 
@@ -88,5 +88,20 @@ describe("safeReturnPath", () => {
       expect(browserTarget(result).origin, input).toBe(BASE);
       expect(result, input).not.toMatch(/^\/[/\\]/);
     }
+  });
+});
+
+describe("landingFor and welcomePath", () => {
+  it("lands a merchant on the console and a customer on the account when no page asked", () => {
+    expect(landingFor(true)).toBe("/console");
+    expect(landingFor(false)).toBe("/account");
+  });
+
+  it("greets a new customer and keeps the way back: to the page that asked, else to a cart that holds something", () => {
+    expect(welcomePath("/checkout", true)).toBe("/account?welcome=1&returnTo=%2Fcheckout");
+    expect(welcomePath("/products/kopi?x=1", false)).toBe("/account?welcome=1&returnTo=%2Fproducts%2Fkopi%3Fx%3D1");
+    expect(welcomePath("", true)).toBe("/account?welcome=1&returnTo=%2Fcart");
+    expect(welcomePath("/account", true)).toBe("/account?welcome=1&returnTo=%2Fcart");
+    expect(welcomePath("", false)).toBe("/account?welcome=1");
   });
 });

@@ -34,3 +34,18 @@ export function safeReturnPath(value: unknown, fallback = "/"): string {
 function isPlainPath(path: string): boolean {
   return path.startsWith("/") && !/^\/[/\\]/.test(path);
 }
+
+/** Where a signed-in person lands when no page asked for them: a merchant on the console, a customer on the account. */
+export function landingFor(isMerchant: boolean): string {
+  return isMerchant ? "/console" : "/account";
+}
+
+/**
+ * Where a new customer lands after sign-up: the account page, which greets them (`welcome`) and links back to where
+ * they were going (`returnTo`): the page that sent them to sign-up, or else their cart when it holds something
+ * (a guest cart is theirs now), so nobody loses the way back to what they were about to pay for.
+ */
+export function welcomePath(returnPath: string, cartHasItems: boolean): string {
+  const back = returnPath && returnPath !== "/account" ? returnPath : cartHasItems ? "/cart" : "";
+  return back ? `/account?welcome=1&returnTo=${encodeURIComponent(back)}` : "/account?welcome=1";
+}

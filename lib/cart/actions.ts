@@ -10,6 +10,7 @@ import { logger } from "@/lib/logger";
 import { parseForm } from "@/lib/validation";
 import { getCartIdForWrite, getExistingCartId } from "./current-cart";
 import { MAX_QUANTITY } from "./limits";
+import { getCartItemCount } from "./queries";
 import { addItem, assertProductPurchasable, removeItem, setQuantity } from "./service";
 import { addToCartSchema, isCartErrorKey, removeFromCartSchema, setQuantitySchema, type CartErrorKey } from "./validation";
 
@@ -49,7 +50,9 @@ export async function addToCartAction(_previous: ActionState, formData: FormData
     const cartId = await getCartIdForWrite();
     const quantity = await addItem(cartId, parsed.data.productId, parsed.data.quantity);
     revalidatePath("/", "layout");
-    return { status: "success", message: (await getTranslations("cart.add"))("added", { quantity }) };
+    // Both counts: this product's, and the whole cart's (what the header badge shows).
+    const items = await getCartItemCount(cartId);
+    return { status: "success", message: (await getTranslations("cart.add"))("added", { quantity, items }) };
   } catch (error) {
     return failure(error, "add", { quantity: String(parsed.data.quantity) });
   }

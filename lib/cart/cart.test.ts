@@ -58,7 +58,9 @@ describe("cart actions against the database", () => {
   it("adds to an existing line, changes quantity, removes, and totals from database prices", async () => {
     await addToCartAction(idleState, form({ productId: coffee.id, quantity: 1 }));
     await addToCartAction(idleState, form({ productId: coffee.id, quantity: 2 }));
-    await addToCartAction(idleState, form({ productId: shirt.id, quantity: 1 }));
+    const added = await addToCartAction(idleState, form({ productId: shirt.id, quantity: 1 }));
+    // The answer counts the product just added and the whole cart, as the header badge does.
+    expect(added).toMatchObject({ status: "success", message: "Added to cart: 1 of this product. Your cart now holds 4 items." });
     let cart = await currentCart();
     expect(cart.itemCount).toBe(4);
     expect(cart.totalIdr).toBe(coffee.priceIdr * 3 + shirt.priceIdr);

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { paymentAttempts } from "@/db/schema";
 import { env } from "@/lib/env";
 import { describeVoidForm } from "@/lib/finpay";
+import { moneyBackRefusal } from "@/lib/finpay";
 import { formatIdr } from "@/lib/money";
 import { remainingRefundable, type MoneyBackResult } from "@/lib/payments/money-back";
 import type { PaymentStatus } from "@/lib/statuses";
@@ -18,6 +19,7 @@ export type MoneyBackMessage =
   | { key: "cannotVoidStatus" | "cannotRefundStatus"; values: { status: PaymentStatus } }
   | { key: "refundRefused" | "voidRefused"; values: { message: string } }
   | { key: "voidFormRefused"; values: { form: string } }
+  | { key: "voidRefusedStatus" | "voidRefusedNotPaid" | "refundRefusedStatus" | "refundRefusedAmount" }
   | { key: "notFound" | "invalidAmount" | "nothingLeft" | "alreadyVoided" | "refundUnknown" | "voidUnknown" };
 
 /** The attempt as it is now, read after the refusal: what is left and its status name the refusal exactly. */
@@ -34,7 +36,7 @@ export async function moneyBackMessage(kind: "refund" | "void", attemptId: strin
     case "invalid_amount":
       return { key: "invalidAmount" };
     case "gateway_refused":
-      return { key: kind === "void" ? "voidRefused" : "refundRefused", values: { message: result.refund?.finpayMessage ?? "—" } };
+      return gatewayRefusal(kind, result.refund?.finpayResponseCode, result.refund?.finpayMessage);
     case "gateway_unknown":
       return { key: kind === "void" ? "voidUnknown" : "refundUnknown" };
     case "void_form_refused":
@@ -53,4 +55,17 @@ export async function moneyBackMessage(kind: "refund" | "void", attemptId: strin
   // not_refundable
   if (kind === "void" && attempt.status === "voided") return { key: "alreadyVoided" };
   return { key: kind === "void" ? "cannotVoidStatus" : "cannotRefundStatus", values: { status: attempt.status } };
+}
+
+/** Finpay's refusal in the merchant's words when its code says why; its own wording only for a code nobody knows. */
+function gatewayRefusal(kind: "refund" | "void", code: string | null | undefined, message: string | null | undefined): MoneyBackMessage {
+  const refusal = moneyBackRefusal(code);
+  if (kind === "void") {
+    if (refusal === "invalid_status") return { key: "voidRefusedStatus" };
+    if (refusal === "not_permitted") return { key: "voidRefusedNotPaid" };
+  } else {
+    if (refusal === "invalid_status" || refusal === "not_permitted") return { key: "refundRefusedStatus" };
+    if (refusal === "invalid_amount") return { key: "refundRefusedAmount" };
+  }
+  return { key: kind === "void" ? "voidRefused" : "refundRefused", values: { message: message ?? "—" } };
 }

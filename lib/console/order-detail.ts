@@ -2,6 +2,8 @@ import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { merchantActions, orders, paymentAttempts, paymentEvents, refunds, users, type MerchantAction, type Order, type Refund } from "@/db/schema";
+import { fullName } from "@/lib/account/names";
+import { formatPhone } from "@/lib/account/phone";
 import type { Locale } from "@/lib/i18n/locales";
 import { isUuid } from "@/lib/uuid";
 import { attemptViews, getInspectorEntries, orderItemsOf, type AttemptView, type InspectorEntry } from "@/lib/payments/queries";
@@ -74,7 +76,7 @@ export async function getConsoleOrder(orderId: string, locale: Locale): Promise<
   await addUnattachedCallbacks(inspector, attempts);
   return {
     order: row.order,
-    customer: { id: row.order.userId, email: row.email, name: `${row.firstName} ${row.lastName}`, mobilePhone: row.mobilePhone },
+    customer: { id: row.order.userId, email: row.email, name: fullName(row), mobilePhone: formatPhone(row.mobilePhone) },
     items,
     attempts,
     inspector,

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { fullName } from "@/lib/account/names";
 import { getDb } from "@/lib/db";
 import { orders, paymentAttempts, refunds, users, type Courier, type FulfilmentStatus, type Order, type OrderStatus, type PaymentMethod } from "@/db/schema";
 import { decodeCursor, encodeCursor, sortsByTotal, type Cursor } from "./cursor";
@@ -140,7 +141,7 @@ export async function listConsoleOrders(filters: OrderFilters, cursorText?: stri
   return {
     rows: page.map(({ firstName, lastName, key: _key, method, finpayOrderId, ...row }) => ({
       ...row,
-      customerName: `${firstName} ${lastName}`,
+      customerName: fullName({ firstName, lastName }),
       method: (method as PaymentMethod | null) ?? null,
       finpayOrderId: finpayOrderId ?? null,
     })),

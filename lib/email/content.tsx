@@ -1,13 +1,16 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { ReactElement } from "react";
-import { orderItems, orders, paymentAttempts, savedCards, users, type EmailOutboxRow, type Order } from "@/db/schema";
+import { createTranslator } from "next-intl";
+import { orderItems, orders, refunds, users, type EmailOutboxRow, type Order } from "@/db/schema";
+import { formatPhone } from "@/lib/account/phone";
 import { formatWib } from "@/lib/datetime";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { sumIdr } from "@/lib/money";
+import { formatIdr, sumIdr } from "@/lib/money";
+import { isUuid } from "@/lib/uuid";
+import { MESSAGES } from "@/messages";
 import { orderNumber } from "@/lib/payments/ids";
-import { cardLabel } from "@/lib/payments/saved-cards";
 import { OrderConfirmationEmail } from "./templates/order-confirmation";
 import type { EmailDelivery, EmailOrder } from "./templates/order-summary";
 import { PasswordResetEmail } from "./templates/password-reset";
@@ -15,8 +18,9 @@ import { PaymentProblemEmail } from "./templates/payment-problem";
 import { RefundEmail } from "./templates/refund";
 import { DeliveredEmail, ShippedEmail } from "./templates/fulfilment";
 import { COURIERS, trackingUrl } from "@/lib/delivery/couriers";
+import { VoidedEmail } from "./templates/voided";
 import { asLocale, type Locale } from "@/lib/i18n/locales";
-import { orderItemName } from "@/lib/payments/queries";
+import { orderItemName, paidCardOf } from "@/lib/payments/queries";
 import { EMAIL_TEXTS, type EmailTexts } from "./texts";
 
 /**
@@ -50,10 +54,8 @@ async function firstNameOf(userId: string | null): Promise<string> {
 async function loadOrder(orderId: string, locale: Locale) {
   const db = await getDb();
   const [row] = await db
-    .select({ order: orders, brand: savedCards.brand, mask: savedCards.mask })
+    .select({ order: orders })
     .from(orders)
-    .leftJoin(paymentAttempts, eq(paymentAttempts.id, orders.paidAttemptId))
-    .leftJoin(savedCards, eq(savedCards.id, paymentAttempts.savedCardId))
     .where(eq(orders.id, orderId));
   if (!row) throw new UnsendableEmailError(`order ${orderId} not found`);
   const lines = await db
@@ -68,7 +70,8 @@ async function loadOrder(orderId: string, locale: Locale) {
     delivery: emailDelivery(row.order, EMAIL_TEXTS[locale]),
     totalIdr: row.order.totalIdr,
   };
-  return { order: row.order, summary, card: row.brand && row.mask ? cardLabel(row.brand, row.mask) : null };
+  // The card as the order page names it: a saved card's label, or the card Finpay reported for a new-card payment.
+  return { order: row.order, summary, card: await paidCardOf(row.order) };
 }
 
 /** An order's shipment as it is now (the resi is what the merchant entered when shipping; it does not change). */
@@ -86,9 +89,16 @@ function emailDelivery(order: Order, texts: EmailTexts): EmailDelivery | null {
   const { address } = delivery;
   return {
     label: texts.delivery(delivery.option.name),
-    address: [`${address.recipientName} · ${address.mobilePhone}`, address.street, address.district, `${address.city}, ${address.provinceName} ${address.postalCode}`],
+    address: [`${address.recipientName} · ${formatPhone(address.mobilePhone)}`, address.street, address.district, `${address.city}, ${address.provinceName} ${address.postalCode}`],
     costIdr: shippingIdr,
   };
+}
+
+async function refundRow(refundId: string) {
+  const db = await getDb();
+  const [row] = isUuid(refundId) ? await db.select().from(refunds).where(eq(refunds.id, refundId)) : [];
+  if (!row) throw new UnsendableEmailError(`refund ${refundId} not found`);
+  return row;
 }
 
 function dataString(row: EmailOutboxRow, key: string): string {
@@ -163,6 +173,17 @@ export async function emailContent(row: EmailOutboxRow): Promise<EmailContent> {
         element: (
           <DeliveredEmail texts={texts} firstName={firstName} orderNumber={number} deliveredAt={formatWib(order.deliveredAt ?? order.updatedAt, locale)} orderUrl={appUrl(`/orders/${order.id}`)} />
         ),
+      };
+    }
+    case "void": {
+      const { order, summary } = await loadOrder(dataString(row, "orderId"), locale);
+      const voided = await refundRow(row.subjectId);
+      // The order page's sentence, word for word: the email cannot say something else than the page.
+      const say = createTranslator({ locale, messages: MESSAGES[locale], namespace: "orders.refund" });
+      const statement = say("voided", { amount: formatIdr(voided.amountIdr), date: formatWib(voided.completedAt ?? voided.createdAt, locale) });
+      return {
+        subject: texts.voided.subject(summary.number),
+        element: <VoidedEmail texts={texts} firstName={firstName} orderNumber={summary.number} statement={statement} orderUrl={appUrl(`/orders/${order.id}`)} />,
       };
     }
     case "password_reset":

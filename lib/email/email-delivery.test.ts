@@ -11,6 +11,8 @@ import { startMailCatcher, waitFor, type MailCatcher } from "@/test-support/mail
 import { withFinpaySandbox } from "@/test-support/payment-sandbox";
 import { deliverEmail, SEND_LEASE_SECONDS } from "./deliver";
 import { queueRefundEmail } from "./outbox";
+import { voidPayment } from "@/lib/payments/money-back";
+import { MESSAGES } from "@/messages";
 
 /**
  * Payment emails end to end with real parts: the sandbox over HTTP pays or declines, its signed callbacks go
@@ -63,6 +65,11 @@ describe("order confirmation", () => {
       expect(body).toContain("Jl. Braga No. 12");
       expect(body).toContain("Total");
       expect(body).toContain(`/orders/${orderId}`);
+      // A new-card payment: the card Finpay reported, as the order page names it.
+      expect(body).toContain("Mastercard •••• 0008");
+      // The recipient's phone grouped as everywhere else in the shop, never raw E.164.
+      expect(body).toMatch(/\+62 8\d\d-\d{3,4}-\d{3,4}/);
+      expect(body).not.toMatch(/\+628\d{8}/);
     }
     expect(email!.text).toMatch(/Rp\s?[\d.]+/);
     const [row] = await outboxRows("order_confirmation", orderId);
@@ -183,6 +190,25 @@ describe("queueRefundEmail (for the merchant console)", () => {
     const refunds = (await mail.emailsTo(user.email)).filter((e) => e.subject.startsWith("Your refund"));
     expect(refunds).toHaveLength(1);
     expect(refunds[0]!.subject).toBe(`Your refund for order ${orderNumber(orderId)}`);
-    expect(refunds[0]!.text).toContain("Rp 150.000");
+    expect(refunds[0]!.text).toMatch(/Rp\s150\.000/);
+    // How long a refund takes: the order page's sentence, not a second opinion.
+    expect(refunds[0]!.text).toContain(MESSAGES.en.orders.refund.timing);
+  });
+});
+
+describe("a voided payment", () => {
+  it("gets its own email, saying what the order page says (cancelled, never taken), not a refund's 7 to 14 days", async () => {
+    const { user, orderId, attempt } = await paidOrder("en");
+    await workQueue(QUEUES.sendEmail); // the order confirmation
+    const voided = await voidPayment({ id: user.id, email: user.email }, attempt.id);
+    expect(voided).toMatchObject({ ok: true });
+    expect(await outboxRows("refund", voided.ok ? voided.refund.id : "")).toEqual([]);
+    await workQueue(QUEUES.sendEmail);
+    const emails = (await mail.emailsTo(user.email)).filter((e) => !e.subject.includes("is paid"));
+    expect(emails.map((e) => e.subject)).toEqual([`Your payment for order ${orderNumber(orderId)} was cancelled`]);
+    const text = emails[0]!.text.replace(/\s+/g, " ");
+    expect(text).toMatch(/Your payment of Rp\s[\d.]+ was voided on .+: the charge is cancelled and the money was never taken from your card\./);
+    expect(text).not.toContain(MESSAGES.en.orders.refund.timing);
+    expect(text).not.toMatch(/refund/i);
   });
 });

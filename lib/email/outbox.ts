@@ -1,12 +1,13 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { emailOutbox, orders, users, type EmailKind, type Order, type User } from "@/db/schema";
+import { emailOutbox, orders, users, type EmailKind, type Order, type RefundKind, type User } from "@/db/schema";
 import type { Database } from "@/lib/db";
 import { getDb } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/boss";
 import { QUEUES } from "@/lib/jobs/queues";
 import { isUuid } from "@/lib/uuid";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 
 /**
  * Writing an email into the outbox: in the caller's transaction, together with the job that sends it. The
@@ -35,7 +36,7 @@ export async function queueEmail(tx: Writer, entry: OutboxEntry): Promise<string
 async function writeOutbox(tx: Writer, entry: OutboxEntry, recipient: Pick<User, "email" | "locale">): Promise<string | null> {
   const [row] = await tx
     .insert(emailOutbox)
-    .values({ kind: entry.kind, subjectId: entry.subjectId, userId: entry.userId, toAddress: recipient.email, locale: recipient.locale, data: entry.data ?? {} })
+    .values({ kind: entry.kind, subjectId: entry.subjectId, userId: entry.userId, toAddress: recipient.email, locale: recipient.locale ?? DEFAULT_LOCALE, data: entry.data ?? {} })
     .onConflictDoNothing({ target: [emailOutbox.kind, emailOutbox.subjectId] })
     .returning({ id: emailOutbox.id });
   if (!row) return null;
@@ -60,6 +61,8 @@ export interface RefundNotice {
   orderId: string;
   /** Whole rupiah refunded by this refund (a partial refund is less than the order total). */
   amountIdr: number;
+  /** A void gets its own email: nothing was taken from the card, so nothing is on its way back to it. */
+  kind?: RefundKind;
 }
 
 /** An order money can go back on: paid, or already given part (or all) of it back. */
@@ -82,5 +85,5 @@ export async function queueRefundEmail(notice: RefundNotice, tx?: Writer): Promi
   if (!order) throw new UserFacingError("That order does not exist.", "not_found");
   if (!MONEY_BACK_ORDER_STATES.includes(order.status)) throw new UserFacingError("Only a paid order can be refunded.", "invalid_input");
   if (notice.amountIdr > order.totalIdr) throw new UserFacingError("A refund cannot be more than the order total.", "invalid_input");
-  return queueEmail(writer, { kind: "refund", subjectId: notice.refundId, userId: order.userId, data: { orderId: notice.orderId, amountIdr: notice.amountIdr } });
+  return queueEmail(writer, { kind: notice.kind === "void" ? "void" : "refund", subjectId: notice.refundId, userId: order.userId, data: { orderId: notice.orderId, amountIdr: notice.amountIdr } });
 }

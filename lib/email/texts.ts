@@ -4,6 +4,7 @@
  */
 
 import type { Locale } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/messages";
 
 export interface EmailTexts {
   /** <html lang> and Intl formatting. */
@@ -56,6 +57,11 @@ export interface EmailTexts {
     intro: string;
     amount: string;
     timing: string;
+  };
+  /** A void: the charge was cancelled before settlement. The words about it are the order page's (orders.refund.voided). */
+  voided: {
+    subject: (order: string) => string;
+    preview: string;
   };
   passwordReset: {
     subject: string;
@@ -116,7 +122,12 @@ const id: EmailTexts = {
     preview: "Kami sudah mengembalikan dana ke kartu Anda.",
     intro: "Kami sudah mengembalikan dana untuk pesanan Anda ke kartu yang Anda gunakan.",
     amount: "Jumlah dikembalikan",
-    timing: "Dana biasanya masuk ke rekening kartu Anda dalam 7 sampai 14 hari kerja, tergantung bank penerbit kartu.",
+    // One source for how long a refund takes: the order page's words (messages/*/orders.json).
+    timing: MESSAGES.id.orders.refund.timing,
+  },
+  voided: {
+    subject: (order) => `Pembayaran pesanan ${order} dibatalkan`,
+    preview: "Tagihannya dibatalkan; tidak ada uang yang diambil dari kartu Anda.",
   },
   passwordReset: {
     subject: "Atur ulang kata sandi Toko Nusantara",
@@ -177,7 +188,11 @@ const en: EmailTexts = {
     preview: "We have refunded your card.",
     intro: "We have refunded your order to the card you paid with.",
     amount: "Amount refunded",
-    timing: "The money usually reaches your card account within 7 to 14 business days, depending on the bank that issued your card.",
+    timing: MESSAGES.en.orders.refund.timing,
+  },
+  voided: {
+    subject: (order) => `Your payment for order ${order} was cancelled`,
+    preview: "The charge was cancelled; no money was taken from your card.",
   },
   passwordReset: {
     subject: "Reset your Toko Nusantara password",

@@ -8,7 +8,7 @@
 import type { z } from "zod";
 import { buildAddress, buildDevice, buildShipping, checkItemsAddUp, type PaymentAddress, type PaymentDevice, type PaymentShipping } from "./delivery";
 import { FinpayError, localValidationError } from "./errors";
-import { toWireAmount } from "./format";
+import { lastNameForFinpay, toWireAmount } from "./format";
 import {
   basicCardPaymentRequestSchema,
   saveCardPaymentRequestSchema,
@@ -105,7 +105,7 @@ function assemble(input: PaymentInput, card: CardMember | undefined): Record<str
       id: input.customer.id,
       email: input.customer.email,
       firstName: input.customer.firstName,
-      lastName: input.customer.lastName?.trim() ? input.customer.lastName : "-",
+      lastName: lastNameForFinpay(input.customer.lastName),
       mobilePhone: input.customer.mobilePhone,
     },
     order: buildOrder(input),

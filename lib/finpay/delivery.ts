@@ -13,6 +13,7 @@
  */
 import { z } from "zod";
 import { FinpayError } from "./errors";
+import { lastNameForFinpay } from "./format";
 import type { FinpayBilling, FinpayDevice, FinpayOrderItem, FinpayShipping } from "./schemas";
 
 /** [INFER:shipping-method] MPGS shipping methods. */
@@ -98,7 +99,7 @@ export function buildShipping(shipping: PaymentShipping): FinpayShipping {
   if (shipping.originPostcode !== undefined) out.origin = { postcodeZip: shipping.originPostcode };
   out.contact = {
     firstName: contact.firstName,
-    lastName: contact.lastName?.trim() ? contact.lastName : "-",
+    lastName: lastNameForFinpay(contact.lastName),
     mobilePhone: contact.mobilePhone,
     ...(contact.email !== undefined ? { email: contact.email } : {}),
   };

@@ -43,3 +43,14 @@ export function describeCard(card: { mask?: string | null; info?: { brand?: stri
   const four = lastFour(card.mask);
   return four ? `${brand} •••• ${four}` : brand;
 }
+
+/**
+ * [INFER] The last name Finpay is sent. Single-name customers (common in Indonesia) have none, and Finpay's card
+ * flows want one: the official WooCommerce plugin sends "-" in its place [CODE], and so do we. Used for the customer
+ * and the shipping contact alike.
+ */
+export const NO_LAST_NAME = "-";
+
+export function lastNameForFinpay(lastName: string | null | undefined): string {
+  return lastName?.trim() ? lastName : NO_LAST_NAME;
+}

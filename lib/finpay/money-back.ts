@@ -96,3 +96,21 @@ export function buildRefundRequest(orderId: string, amountIdr: number): FinpayRe
 export const voidResponseSchema = ackResponseSchema;
 export const refundResponseSchema = ackResponseSchema;
 export type FinpayMoneyBackResponse = z.infer<typeof ackResponseSchema>;
+
+/**
+ * Why Finpay refused a void or refund, read from its response code (the codes above): "not_permitted" (4030015, the
+ * payment was never paid), "invalid_status" (4040100: settled, already voided, or fully refunded), "invalid_amount"
+ * (4000001, more than is left), or "unrecognised" for any other code, whose own words are then all there is.
+ */
+export const MONEY_BACK_REFUSALS = ["not_permitted", "invalid_status", "invalid_amount", "unrecognised"] as const;
+export type FinpayMoneyBackRefusal = (typeof MONEY_BACK_REFUSALS)[number];
+
+const REFUSAL_BY_CODE: Readonly<Record<string, FinpayMoneyBackRefusal>> = {
+  "4030015": "not_permitted",
+  "4040100": "invalid_status",
+  "4000001": "invalid_amount",
+};
+
+export function moneyBackRefusal(responseCode: string | null | undefined): FinpayMoneyBackRefusal {
+  return (responseCode && REFUSAL_BY_CODE[responseCode]) || "unrecognised";
+}

@@ -19,10 +19,13 @@ export async function rememberLocale(locale: string | null | undefined): Promise
 /**
  * At sign-in, the latest explicit choice wins: a language chosen in this browser (the switch's cookie) is kept and
  * saved to the profile; without one, the browser takes the profile's language (a customer who chose English on
- * another device gets it here too). Returns the language the profile should now hold.
+ * another device gets it here too). A profile without a language (nobody chose one, as for the seeded demo
+ * accounts) changes nothing: the browser keeps the language it asked for. Returns the language the profile should
+ * now hold, or null when there is none to save.
  */
-export async function settleLocaleAtSignIn(profileLocale: string): Promise<{ locale: Locale; profileChanged: boolean }> {
+export async function settleLocaleAtSignIn(profileLocale: string | null): Promise<{ locale: Locale | null; profileChanged: boolean }> {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
   if (isLocale(chosen)) return { locale: chosen, profileChanged: chosen !== profileLocale };
+  if (!isLocale(profileLocale)) return { locale: null, profileChanged: false };
   return { locale: await rememberLocale(profileLocale), profileChanged: false };
 }

@@ -2,8 +2,11 @@ import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emailOutbox, merchantActions, refunds } from "@/db/schema";
 import { getDb } from "@/lib/db";
+import { formatIdr } from "@/lib/money";
 import { attemptRow, newCustomer, orderRow } from "@/test-support/payment-fixtures";
 import { withFinpaySandbox } from "@/test-support/payment-sandbox";
+import { moneyBackMessage } from "@/lib/console/money-back-text";
+import { handleFinpayCallback } from "./callback";
 import { refundPayment, remainingRefundable, voidPayment, type MerchantActor } from "./money-back";
 
 /**
@@ -75,12 +78,27 @@ describe("refunds and voids", () => {
     ]);
   });
 
+  it("Finpay's callback after a refund is recorded: the attempt shows PARTIALLY_REFUNDED, then REFUNDED, not CAPTURED", async () => {
+    const actor = await merchant();
+    const attempt = await paidAttempt();
+    expect(await attemptRow(attempt.id)).toMatchObject({ status: "paid", finpayStatus: "CAPTURED" });
+
+    expect(await refundPayment(actor, attempt.id, 50_000)).toMatchObject({ ok: true });
+    expect((await handleFinpayCallback(await finpay.lastCallbackFor(attempt.finpayOrderId))).status).toBe(200);
+    expect(await attemptRow(attempt.id)).toMatchObject({ status: "partly_refunded", finpayStatus: "PARTIALLY_REFUNDED" });
+
+    expect(await refundPayment(actor, attempt.id, attempt.amountIdr - 50_000)).toMatchObject({ ok: true });
+    const last = await finpay.lastCallbackFor(attempt.finpayOrderId);
+    expect((await handleFinpayCallback(last)).status).toBe(200);
+    expect(await attemptRow(attempt.id)).toMatchObject({ status: "refunded", finpayStatus: "REFUNDED" });
+  });
+
   it("refuses a refund above what is left, before calling Finpay, and audits the refusal", async () => {
     const actor = await merchant();
     const attempt = await paidAttempt();
     await refundPayment(actor, attempt.id, attempt.amountIdr - 50_000);
     const over = await refundPayment(actor, attempt.id, 50_001);
-    expect(over).toEqual({ ok: false, reason: "over_remaining", message: "Only Rp 50.000 is left to refund on this payment." });
+    expect(over).toEqual({ ok: false, reason: "over_remaining", message: `Only ${formatIdr(50_000)} is left to refund on this payment.` });
     expect(await atFinpay(attempt.finpayOrderId)).toMatchObject({ refundedAmount: attempt.amountIdr - 50_000 });
     expect((await refundRows(attempt.id)).map((r) => r.amountIdr)).toEqual([attempt.amountIdr - 50_000]);
     const db = await getDb();
@@ -125,6 +143,8 @@ describe("refunds and voids", () => {
     expect(refused).toMatchObject({ ok: false, reason: "gateway_refused", refund: { status: "failed", finpayResponseCode: "4040100" } });
     expect(await refundEmails([refused.refund!.id])).toEqual([]); // nothing went back: nothing to tell
     expect(refused.message).toContain("can be refunded instead");
+    // The merchant reads why in their own words, not Finpay's "Invalid Transaction Status".
+    expect(await moneyBackMessage("void", attempt.id, refused)).toEqual({ key: "voidRefusedStatus" });
     expect(await orderRow(attempt.orderId)).toMatchObject({ status: "paid" });
     expect(await remainingRefundable(attempt)).toBe(attempt.amountIdr);
     expect(await refundPayment(actor, attempt.id, attempt.amountIdr)).toMatchObject({ ok: true });

@@ -179,7 +179,7 @@ async function finishRefund(refundId: string, status: Refund["status"], code: st
       .set({ status, finpayResponseCode: code, finpayMessage: message, completedAt: new Date() })
       .where(eq(refunds.id, refundId))
       .returning();
-    if (status === "succeeded") await queueRefundEmail({ refundId: row!.id, orderId: row!.orderId, amountIdr: row!.amountIdr }, tx);
+    if (status === "succeeded") await queueRefundEmail({ refundId: row!.id, orderId: row!.orderId, amountIdr: row!.amountIdr, kind: row!.kind }, tx);
     return row!;
   });
 }

@@ -5,7 +5,7 @@ import { paymentEvents, type PaymentAttempt } from "@/db/schema";
 import { mapFinpayStatus, type FinpayTransaction } from "@/lib/finpay";
 import { logger } from "@/lib/logger";
 import { transitionOutcome, type PaymentEventOutcome } from "@/db/event-outcomes";
-import type { TransitionOutcome } from "./state-machine";
+import { noteFinpayStatus, type TransitionOutcome } from "./state-machine";
 import { classifyDecline, storedFailure } from "./messages";
 import { changeStatus } from "./status-change";
 
@@ -41,13 +41,19 @@ export async function applyTransaction(attempt: PaymentAttempt, transaction: Fin
   if (mapped.state === "pending") return { outcome: "still_pending", flagged: !mapped.known, detail: status ? `Finpay status ${status}` : undefined };
   // Finpay repeats callbacks. An attempt that already had this state when it was read cannot change (no transition
   // leads back into a state), so the locked transaction, three round trips, is skipped for the repeat.
-  if (attempt.status === mapped.state) return { outcome: "duplicate", flagged: false };
+  if (attempt.status === mapped.state) {
+    if (status && attempt.finpayStatus !== status) await noteFinpayStatus(attempt.id, mapped.state, status);
+    return { outcome: "duplicate", flagged: false };
+  }
 
   const transition = await changeStatus(attempt, mapped.state, {
     finpayStatus: status ?? null,
     failureMessage: mapped.state === "failed" ? declinedMessage(transaction.result?.payment) : undefined,
   });
-  if (!transition.changed) return { outcome: transition.reason === "already_in_state" ? "duplicate" : "ignored_out_of_order", flagged: false, transition };
+  if (!transition.changed) {
+    if (transition.reason === "already_in_state" && status) await noteFinpayStatus(attempt.id, mapped.state, status);
+    return { outcome: transition.reason === "already_in_state" ? "duplicate" : "ignored_out_of_order", flagged: false, transition };
+  }
   if (transition.duplicatePayment) logger.error("payment.duplicate_payment", { attemptId: attempt.id, orderId: attempt.orderId });
   return {
     outcome: transition.duplicatePayment ? "duplicate_payment" : transitionOutcome(transition.from, transition.to),

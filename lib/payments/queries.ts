@@ -64,6 +64,14 @@ export async function getOrderForUser(orderId: string, userId: string, locale: L
   return { order, items, attempts: views, liveAttempt: views.find((a) => isLiveStatus(a.status)) ?? null };
 }
 
+/** Whether `orderId` names an order of `userId` (the order page's title asks before naming it). */
+export async function isOrderOf(orderId: string, userId: string): Promise<boolean> {
+  if (!isUuid(orderId)) return false;
+  const db = await getDb();
+  const [row] = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.id, orderId), eq(orders.userId, userId))).limit(1);
+  return Boolean(row);
+}
+
 /** What an order bought, by name (in the reader's language). */
 export async function orderItemsOf(orderId: string, locale: Locale): Promise<OrderDetail["items"]> {
   const db = await getDb();
@@ -136,6 +144,13 @@ function paidCard(attempt: AttemptView | undefined, inspector: Map<string, Inspe
     if (label) return label;
   }
   return null;
+}
+
+/** Which card paid an order, as its order page says it (the order emails use this too). */
+export async function paidCardOf(order: Pick<Order, "id" | "paidAttemptId">): Promise<string | null> {
+  if (!order.paidAttemptId) return null;
+  const attempt = (await attemptViews(order.id)).find((a) => a.id === order.paidAttemptId);
+  return paidCard(attempt, await getInspectorEntries(attempt ? [attempt.id] : []));
 }
 
 function cardInBody(rawBody: string): string | null {

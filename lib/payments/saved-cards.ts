@@ -13,12 +13,26 @@ export type SavedCardView = {
   id: string;
   /** "Mastercard •••• 0008" */
   label: string;
-  cardType: string | null;
+  /** Finpay's card.info.type when it is one the shop can name in the shopper's language. */
+  cardType: CardType | null;
   /** "12/29", from Finpay's YYMM, when known */
   expiry: string | null;
   createdAt: Date;
   lastUsedAt: Date | null;
 };
+
+/**
+ * The card types Finpay reports in card.info.type ("CREDIT", "DEBIT"; "PREPAID" [INFER]), each worded in
+ * account.cards.types. A type outside this list is not shown: the gateway's own English word would stand out on an
+ * Indonesian page.
+ */
+export const CARD_TYPES = ["credit", "debit", "prepaid"] as const;
+export type CardType = (typeof CARD_TYPES)[number];
+
+export function knownCardType(value: string | null | undefined): CardType | null {
+  const type = value?.trim().toLowerCase();
+  return (CARD_TYPES as readonly string[]).includes(type ?? "") ? (type as CardType) : null;
+}
 
 export function cardLabel(brand: string, mask: string): string {
   const name = brand.charAt(0).toUpperCase() + brand.slice(1).toLowerCase();
@@ -39,7 +53,7 @@ export async function listSavedCards(userId: string): Promise<SavedCardView[]> {
   return rows.map((card) => ({
     id: card.id,
     label: cardLabel(card.brand, card.mask),
-    cardType: card.cardType,
+    cardType: knownCardType(card.cardType),
     expiry: expiryLabel(card.expiry),
     createdAt: card.createdAt,
     lastUsedAt: card.lastUsedAt,

@@ -114,6 +114,19 @@ async function moveToPending(db: Awaited<ReturnType<typeof getDb>>, attemptId: s
   return { changed: false, reason: current.status === "pending" ? "already_in_state" : "not_allowed", current: current.status };
 }
 
+/**
+ * Finpay's latest word on a payment whose state it does not change: a refund's callback (PARTIALLY_REFUNDED) arrives
+ * after the refund already moved the attempt, and the console must not keep showing CAPTURED. Written only while the
+ * attempt is still in the state that word maps to, so an older callback arriving late never overwrites a newer one.
+ */
+export async function noteFinpayStatus(attemptId: string, state: PaymentStatus, finpayStatus: string): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(paymentAttempts)
+    .set({ finpayStatus, updatedAt: new Date() })
+    .where(and(eq(paymentAttempts.id, attemptId), eq(paymentAttempts.status, state), sql`${paymentAttempts.finpayStatus} is distinct from ${finpayStatus}`));
+}
+
 /** A new attempt on a failed, expired or cancelled order makes the order payable again (called in that transaction). */
 export async function reopenOrder(tx: Tx, orderId: string): Promise<void> {
   await tx

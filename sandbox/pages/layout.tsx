@@ -118,6 +118,14 @@ const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "u
  * There is no form-action: the forms post to this page, whose answer redirects to the merchant's success or fail
  * URL, and browsers apply form-action to that redirect too.
  */
+/**
+ * The tab icon, inline: without a <link rel="icon"> every browser asks for /favicon.ico, a 404 in the sandbox's log
+ * and the console. A data: URL needs no route and no file, and the CSP's img-src already allows it.
+ */
+export const FAVICON = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b4f9c"/><text x="16" y="23" font-family="sans-serif" font-size="20" font-weight="700" fill="#fff" text-anchor="middle">f</text></svg>',
+)}`;
+
 export const PAGE_CSP = [
   "default-src 'none'",
   `script-src ${sha256(PAGE_SCRIPT)}`,
@@ -143,6 +151,7 @@ export function Layout({ title, backUrl, children }: LayoutProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="robots" content="noindex" />
           <title>{`${title} · Finpay Sandbox`}</title>
+          <link rel="icon" type="image/svg+xml" href={FAVICON} />
           <style>{raw(STYLES)}</style>
         </head>
         <body>

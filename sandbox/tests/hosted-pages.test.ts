@@ -22,6 +22,8 @@ describe("hosted pages", () => {
     expect(headers.get("cache-control")).toBe("no-store");
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(html).toContain('<html lang="en">');
+    // Its own icon, inline: the browser does not go asking for a /favicon.ico the sandbox does not have.
+    expect(html).toMatch(/<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,[^"]+"/);
     expect(html).toContain(id);
     expect(html).toContain("Rp 150.000");
     expect(html).toContain("Kopi Toraja 250g");

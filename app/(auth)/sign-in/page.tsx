@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/account/sign-in-form";
-import { safeReturnPath } from "@/lib/auth/return-path";
+import { findMerchant } from "@/lib/auth/merchant";
+import { landingFor, safeReturnPath } from "@/lib/auth/return-path";
 import { getSessionUserId } from "@/lib/auth/session";
 import { demoCredentialsToShow } from "@/lib/account/demo-customer";
 import { demoMerchantToShow } from "@/lib/console/demo-merchant";
@@ -14,12 +15,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; reset?: string | string[] }> };
 
-const code = (chunks: React.ReactNode) => <code className="font-mono">{chunks}</code>;
+// Never broken across lines: at 390 px "merchant-pass-" / "123" reads as two things to type.
+const code = (chunks: React.ReactNode) => <code className="whitespace-nowrap font-mono">{chunks}</code>;
 
 export default async function SignInPage({ searchParams }: Props) {
   const query = await searchParams;
-  const callbackUrl = safeReturnPath(query.callbackUrl, "/account");
-  if (await getSessionUserId()) redirect(callbackUrl);
+  // Empty when no page asked: the sign-in then lands merchants on /console and customers on /account.
+  const callbackUrl = safeReturnPath(query.callbackUrl, "");
+  const userId = await getSessionUserId();
+  if (userId) redirect(callbackUrl || landingFor(Boolean(await findMerchant(userId))));
   const [t, fields] = await Promise.all([getTranslations("auth.signIn"), getTranslations("auth.fields")]);
   const demo = demoCredentialsToShow();
   const merchant = demoMerchantToShow();

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/account/sign-up-form";
-import { safeReturnPath } from "@/lib/auth/return-path";
+import { findMerchant } from "@/lib/auth/merchant";
+import { landingFor, safeReturnPath } from "@/lib/auth/return-path";
 import { getSessionUserId } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,8 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
 
 export default async function SignUpPage({ searchParams }: Props) {
-  const callbackUrl = safeReturnPath((await searchParams).callbackUrl, "/account");
-  if (await getSessionUserId()) redirect(callbackUrl);
+  const callbackUrl = safeReturnPath((await searchParams).callbackUrl, "");
+  const userId = await getSessionUserId();
+  if (userId) redirect(callbackUrl || landingFor(Boolean(await findMerchant(userId))));
   const [t, fields, profile] = await Promise.all([getTranslations("auth.signUp"), getTranslations("auth.fields"), getTranslations("account.profile")]);
   return (
     <section className="mx-auto max-w-lg space-y-6">
@@ -27,6 +29,7 @@ export default async function SignUpPage({ searchParams }: Props) {
         labels={{
           firstName: profile("firstName"),
           lastName: profile("lastName"),
+          lastNameHint: profile("lastNameHint"),
           email: profile("email"),
           mobilePhone: profile("mobilePhone"),
           phoneHint: t("phoneHint"),

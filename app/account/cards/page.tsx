@@ -18,7 +18,7 @@ export default async function SavedCardsPage() {
   const [cards, fetching, locale, t] = await Promise.all([listSavedCards(user.id), isCardFetchPending(user.id), getLocale(), getTranslations("account.cards")]);
   const details = (card: (typeof cards)[number]) =>
     [
-      card.cardType?.toLowerCase(),
+      card.cardType ? t(`types.${card.cardType}`) : null,
       card.expiry ? t("expires", { expiry: card.expiry }) : null,
       t("added", { date: formatWib(card.createdAt, locale, "date") }),
       card.lastUsedAt ? t("lastUsed", { date: formatWib(card.lastUsedAt, locale, "date") }) : t("notUsed"),

@@ -12,7 +12,7 @@ import { OrderDelivery } from "@/components/orders/order-delivery";
 import { FulfilmentTimeline } from "@/components/orders/fulfilment-timeline";
 import { RefundNotice } from "@/components/orders/refund-notice";
 import { StatusBadge } from "@/components/orders/status-badge";
-import { requireUser } from "@/lib/auth/session";
+import { getSessionUserId, requireUser } from "@/lib/auth/session";
 import { formatWib } from "@/lib/datetime";
 import { deliveryRows } from "@/lib/delivery/presentation";
 import { formatIdr } from "@/lib/money";
@@ -23,16 +23,16 @@ import { failureOf } from "@/lib/payments/messages";
 import { orderNoticeKey } from "@/lib/payments/order-notices";
 import { showCustomerInspector } from "@/lib/payments/inspector-visibility";
 import { confirmedRefunds } from "@/lib/payments/money-back";
-import { getOrderPage } from "@/lib/payments/queries";
-import { isUuid } from "@/lib/uuid";
+import { getOrderPage, isOrderOf } from "@/lib/payments/queries";
 
 type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<{ notice?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { orderId } = await params;
-  const t = await getTranslations("orders.meta");
-  // The number is derived from the id in the address; nothing is read before the page checks the owner.
-  return { title: isUuid(orderId) ? t("title", { number: orderNumber(orderId) }) : t("listTitle") };
+  // Only an order of the signed-in customer is named in the title: any other id is the 404 page, and says so.
+  const userId = await getSessionUserId();
+  if (!userId || !(await isOrderOf(orderId, userId))) return { title: (await getTranslations("common.notFound"))("title") };
+  return { title: (await getTranslations("orders.meta"))("title", { number: orderNumber(orderId) }) };
 }
 
 export default async function OrderPage({ params, searchParams }: Props) {
