@@ -45,7 +45,7 @@ export function describeCard(card: { mask?: string | null; info?: { brand?: stri
 }
 
 /**
- * [INFER] The last name Finpay is sent. Single-name customers (common in Indonesia) have none, and Finpay's card
+ * [INFER:no-last-name] The last name Finpay is sent. Single-name customers (common in Indonesia) have none, and Finpay's card
  * flows want one: the official WooCommerce plugin sends "-" in its place [CODE], and so do we. Used for the customer
  * and the shipping contact alike.
  */

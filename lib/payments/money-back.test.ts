@@ -35,14 +35,14 @@ async function refundRows(attemptId: string) {
   return db.select().from(refunds).where(eq(refunds.attemptId, attemptId));
 }
 
-/** The refund emails written for an order's refunds: [refund id, amount] for each. */
-async function refundEmails(refundIds: string[]) {
+/** The emails of one kind ("refund", or "void": nothing was taken) written for money-back rows: [row id, amount] each. */
+async function refundEmails(refundIds: string[], kind: "refund" | "void" = "refund") {
   const db = await getDb();
   if (refundIds.length === 0) return [];
   const rows = await db
     .select()
     .from(emailOutbox)
-    .where(and(eq(emailOutbox.kind, "refund"), inArray(emailOutbox.subjectId, refundIds)));
+    .where(and(eq(emailOutbox.kind, kind), inArray(emailOutbox.subjectId, refundIds)));
   return rows.map((row) => [row.subjectId, row.data.amountIdr]).sort();
 }
 
@@ -132,7 +132,9 @@ describe("refunds and voids", () => {
     expect(await refundPayment(actor, attempt.id, 1_000)).toMatchObject({ ok: false, reason: "not_refundable" });
     const [voided] = await refundRows(attempt.id);
     expect([voided!.kind, voided!.status, voided!.amountIdr]).toEqual(["void", "succeeded", attempt.amountIdr]);
-    expect(await refundEmails([voided!.id])).toEqual([[voided!.id, attempt.amountIdr]]);
+    // A void gets its own email, never one that says money is on its way back (issue 28).
+    expect(await refundEmails([voided!.id], "void")).toEqual([[voided!.id, attempt.amountIdr]]);
+    expect(await refundEmails([voided!.id], "refund")).toEqual([]);
   });
 
   it("a void after settlement is refused by Finpay and changes nothing; a refund still works", async () => {

@@ -22,7 +22,7 @@ export type SavedCardView = {
 };
 
 /**
- * The card types Finpay reports in card.info.type ("CREDIT", "DEBIT"; "PREPAID" [INFER]), each worded in
+ * The card types Finpay reports in card.info.type ("CREDIT", "DEBIT"; "PREPAID" [INFER:card-type-prepaid]), each worded in
  * account.cards.types. A type outside this list is not shown: the gateway's own English word would stand out on an
  * Indonesian page.
  */
