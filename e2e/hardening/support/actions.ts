@@ -12,6 +12,8 @@ import { APP_URL } from "./shop";
 export const ACTION_NAMES = [
   "signInAction",
   "signUpAction",
+  "requestPasswordResetAction",
+  "resetPasswordAction",
   "signOutAction",
   "updateProfileAction",
   "changePasswordAction",
