@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { getDb, pickColumns } from "@/lib/db";
+import { getDb, pickColumns, type Database } from "@/lib/db";
 import { users, type User } from "@/db/schema";
 import { getDummyPasswordHash, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { isKnownAddress, rememberAddress } from "@/lib/auth/known-addresses";
@@ -33,10 +33,17 @@ export async function getUserByEmail(email: string): Promise<PublicUser | undefi
 
 /** A new customer with a stable Finpay customer id that never changes when the email does. */
 export async function createUser(input: ProfileInput & { password: string; locale?: Locale }): Promise<PublicUser> {
-  const db = await getDb();
-  const passwordHash = await hashPassword(input.password);
+  const { password, ...rest } = input;
+  return insertUser(await getDb(), { ...rest, passwordHash: await hashPassword(password) });
+}
+
+/**
+ * Writes the customer row (with the caller's writer: a sign-up's transaction). An email that already has an account,
+ * in any letter case, is a UserFacingError on the email field.
+ */
+export async function insertUser(writer: Pick<Database, "insert">, input: ProfileInput & { passwordHash: string; locale?: Locale }): Promise<PublicUser> {
   try {
-    const [row] = await db
+    const [row] = await writer
       .insert(users)
       .values({
         email: input.email,
@@ -44,7 +51,7 @@ export async function createUser(input: ProfileInput & { password: string; local
         lastName: input.lastName,
         mobilePhone: input.mobilePhone,
         locale: input.locale,
-        passwordHash,
+        passwordHash: input.passwordHash,
         finpayCustomerId: `cust_${randomBytes(12).toString("hex")}`,
       })
       .returning(publicColumns);

@@ -16,12 +16,13 @@ import { msg, type Text } from "@/lib/translatable";
  *   attacker spread over many addresses is slowed down while the owner at home still gets in;
  * - the current-password check of the change-password form, per customer: 5 failures lock it for 15 minutes;
  * - password reset submissions with a link that cannot be used, per address: 10 lock the address's reset form for
- *   15 minutes (lib/password-reset/reset.ts).
+ *   15 minutes (lib/password-reset/reset.ts); the same for sign-up confirmations with an unusable link or a wrong
+ *   password (lib/sign-up/requests.ts).
  */
 export const THROTTLE_POLICY = {
   windowSeconds: 15 * 60,
   lockSeconds: 15 * 60,
-  lockAfter: { pair: 5, ip: 20, "password-change": 5, "reset-link": 10 },
+  lockAfter: { pair: 5, ip: 20, "password-change": 5, "reset-link": 10, "sign-up-link": 10 },
   accountDelay: { after: 5, maxSeconds: 60 },
 } as const;
 

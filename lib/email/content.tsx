@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { ReactElement } from "react";
-import { orderItems, orders, paymentAttempts, savedCards, users, type EmailOutboxRow, type Order } from "@/db/schema";
+import { orderItems, orders, paymentAttempts, savedCards, users, type EmailKind, type EmailOutboxRow, type Order } from "@/db/schema";
 import { formatWib } from "@/lib/datetime";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -13,6 +13,8 @@ import type { EmailDelivery, EmailOrder } from "./templates/order-summary";
 import { PasswordResetEmail } from "./templates/password-reset";
 import { PaymentProblemEmail } from "./templates/payment-problem";
 import { RefundEmail } from "./templates/refund";
+import { SignUpConfirmationEmail } from "./templates/sign-up-confirmation";
+import { SignUpExistingAccountEmail } from "./templates/sign-up-existing-account";
 import { asLocale, type Locale } from "@/lib/i18n/locales";
 import { orderItemName } from "@/lib/payments/queries";
 import { EMAIL_TEXTS, type EmailTexts } from "./texts";
@@ -35,6 +37,9 @@ export class UnsendableEmailError extends Error {
     this.name = "UnsendableEmailError";
   }
 }
+
+/** Emails whose `data` holds a one-time link, a credential: it is erased once the email is out (./deliver.ts). */
+export const EMAILS_CARRYING_A_LINK: ReadonlySet<EmailKind> = new Set<EmailKind>(["password_reset", "sign_up_confirmation"]);
 
 const appUrl = (path: string) => new URL(path, env().APP_BASE_URL).toString();
 
@@ -130,6 +135,17 @@ export async function emailContent(row: EmailOutboxRow): Promise<EmailContent> {
       return {
         subject: texts.passwordReset.subject,
         element: <PasswordResetEmail texts={texts} firstName={firstName} resetUrl={dataString(row, "resetUrl")} />,
+      };
+    case "sign_up_confirmation":
+      // No account yet: the name comes from the sign-up request, with the link.
+      return {
+        subject: texts.signUpConfirmation.subject,
+        element: <SignUpConfirmationEmail texts={texts} firstName={dataString(row, "firstName")} confirmUrl={dataString(row, "confirmUrl")} />,
+      };
+    case "sign_up_existing_account":
+      return {
+        subject: texts.signUpExistingAccount.subject,
+        element: <SignUpExistingAccountEmail texts={texts} firstName={firstName} signInUrl={appUrl("/sign-in")} forgotUrl={appUrl("/forgot-password")} />,
       };
   }
 }

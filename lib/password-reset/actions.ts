@@ -4,13 +4,13 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { errorState, type ActionState } from "@/lib/action-state";
 import { clientIp } from "@/lib/auth/client-ip";
+import { countEmailRequest } from "@/lib/auth/email-requests";
 import { waitInWords } from "@/lib/auth/throttle";
 import { logger } from "@/lib/logger";
 import { msg } from "@/lib/translatable";
 import { getTranslate } from "@/lib/translate";
 import { parseForm } from "@/lib/validation";
 import { LINK_UNUSABLE } from "./messages";
-import { countResetRequest } from "./rate-limit";
 import { createResetLink, RESET_LINK_MINUTES, resetPasswordWithLink, type ResetOutcome } from "./reset";
 import { forgotPasswordSchema, resetPasswordSchema } from "./validation";
 
@@ -26,7 +26,7 @@ export async function requestPasswordResetAction(_previous: ActionState, formDat
   const values = { email: String(formData.get("email") ?? "") };
   if (!parsed.ok) return errorState(tr(FIX_MARKED), parsed.fieldErrors, values);
   try {
-    const { allowed } = await countResetRequest(parsed.data.email, clientIp(await headers()));
+    const { allowed } = await countEmailRequest("reset", parsed.data.email, clientIp(await headers()));
     if (!allowed) return errorState(tr(TOO_MANY), undefined, values);
     await createResetLink(parsed.data.email);
   } catch (error) {

@@ -5,13 +5,14 @@ import { isKnownAddressOfEmail } from "@/lib/auth/known-addresses";
 import { getDb } from "@/lib/db";
 
 /**
- * How many reset emails may be asked for, counted in the sign-in throttle table so that every app instance sees the
- * same numbers. Each limit counts the email typed whether or not an account has it, so hitting one reveals nothing.
+ * How many emails a form may make the shop send to one address (password reset links, sign-up links and notes),
+ * counted per purpose in the sign-in throttle table so that every app instance sees the same numbers. Each limit
+ * counts the email typed whether or not an account has it, so hitting one reveals nothing.
  *
  * - one email from one address ("pair"): a stranger asking for someone else's email runs out here, at their own
  *   address, and the owner asking from elsewhere is not affected;
  * - one email from anywhere: a higher ceiling, so that a stranger with many addresses still cannot bury the owner's
- *   inbox in reset emails;
+ *   inbox;
  * - one address, whatever the emails: bounds what a single client can make the shop send.
  *
  * A request from an address the account has signed in from (lib/auth/known-addresses.ts) skips both per-email
@@ -20,7 +21,10 @@ import { getDb } from "@/lib/db";
  * still hold the owner's resets back until the window ends; and anyone sharing an address the owner signed in from
  * (the same NAT or office) is treated as the owner, held only by the per-address limit.
  */
-export const RESET_REQUEST_LIMITS = { windowSeconds: 15 * 60, perEmailAndAddress: 3, perEmail: 10, perAddress: 10 } as const;
+export const EMAIL_REQUEST_LIMITS = { windowSeconds: 15 * 60, perEmailAndAddress: 3, perEmail: 10, perAddress: 10 } as const;
+
+/** What the email is for: each purpose has its own counters (a reset request does not use up sign-ups). */
+export type EmailRequestPurpose = "reset" | "sign-up";
 
 type CountedKey = { key: string; limit: number };
 
@@ -30,11 +34,11 @@ const key = (name: string, value: string) => `${name}:${value.toLowerCase()}`.sl
  * The keys in the order they are counted: the narrowest first, the shared per-email ceiling last, so that requests
  * one address has already been refused for are not also counted against the owner's ceiling.
  */
-function keysFor(email: string, ip: string | null, fromKnownAddress: boolean): CountedKey[] {
+function keysFor(purpose: EmailRequestPurpose, email: string, ip: string | null, fromKnownAddress: boolean): CountedKey[] {
   const keys: CountedKey[] = [];
-  if (ip && !fromKnownAddress) keys.push({ key: key("reset-pair", `${email}|${ip}`), limit: RESET_REQUEST_LIMITS.perEmailAndAddress });
-  if (ip) keys.push({ key: key("reset-ip", ip), limit: RESET_REQUEST_LIMITS.perAddress });
-  if (!fromKnownAddress) keys.push({ key: key("reset-account", email), limit: RESET_REQUEST_LIMITS.perEmail });
+  if (ip && !fromKnownAddress) keys.push({ key: key(`${purpose}-pair`, `${email}|${ip}`), limit: EMAIL_REQUEST_LIMITS.perEmailAndAddress });
+  if (ip) keys.push({ key: key(`${purpose}-ip`, ip), limit: EMAIL_REQUEST_LIMITS.perAddress });
+  if (!fromKnownAddress) keys.push({ key: key(`${purpose}-account`, email), limit: EMAIL_REQUEST_LIMITS.perEmail });
   return keys;
 }
 
@@ -43,11 +47,11 @@ function keysFor(email: string, ip: string | null, fromKnownAddress: boolean): C
  * says whether it may go ahead; the first key over its limit refuses it and the later keys are not counted. A window
  * that has run out starts again at 1.
  */
-export async function countResetRequest(email: string, ip: string | null): Promise<{ allowed: boolean }> {
+export async function countEmailRequest(purpose: EmailRequestPurpose, email: string, ip: string | null): Promise<{ allowed: boolean }> {
   const db = await getDb();
   const fromKnownAddress = ip ? await isKnownAddressOfEmail(email, ip) : false;
-  const { windowSeconds } = RESET_REQUEST_LIMITS;
-  for (const { key, limit } of keysFor(email, ip, fromKnownAddress)) {
+  const { windowSeconds } = EMAIL_REQUEST_LIMITS;
+  for (const { key, limit } of keysFor(purpose, email, ip, fromKnownAddress)) {
     const windowOver = sql`${signInThrottles.windowStartedAt} < now() - make_interval(secs => ${windowSeconds})`;
     const [row] = await db
       .insert(signInThrottles)
