@@ -93,7 +93,7 @@ async function newCustomerPage(browser: Browser, prefix: string): Promise<{ page
   const context = await browser.newContext({ baseURL: cluster.url, locale: "en-US" });
   const page = await context.newPage();
   const email = uniqueEmail(prefix);
-  await signUp(page, email);
+  await signUp(page, email, undefined, { mailApi: `http://127.0.0.1:${MAIL_PORTS[1]}/api` }); // the cluster's MailDev
   await addAddress(page); // every checkout delivers somewhere
   return { page, email };
 }

@@ -14,6 +14,7 @@ export const ACTION_NAMES = [
   "signUpAction",
   "requestPasswordResetAction",
   "resetPasswordAction",
+  "confirmSignUpAction",
   "signOutAction",
   "updateProfileAction",
   "changePasswordAction",
