@@ -49,6 +49,8 @@ test.beforeAll(async () => {
     mailPorts: MAIL_PORTS,
     secrets: generateSecrets(),
     sandboxStateFile: "memory",
+    // Every customer of this test signs up from loopback through nginx (see playwright.config.ts).
+    appEnv: { EMAIL_REQUESTS_PER_ADDRESS: "100000" },
     log: (message) => console.log(`[cluster] ${message}`),
   });
   sql = postgres(cluster.databaseUrl, { max: 2, onnotice: () => {}, connection: { application_name: "cluster-test" } });

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { signInThrottles } from "@/db/schema";
 import { isKnownAddressOfEmail } from "@/lib/auth/known-addresses";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 
 /**
  * How many emails a form may make the shop send to one address (password reset links, sign-up links and notes),
@@ -21,7 +22,10 @@ import { getDb } from "@/lib/db";
  * still hold the owner's resets back until the window ends; and anyone sharing an address the owner signed in from
  * (the same NAT or office) is treated as the owner, held only by the per-address limit.
  */
-export const EMAIL_REQUEST_LIMITS = { windowSeconds: 15 * 60, perEmailAndAddress: 3, perEmail: 10, perAddress: 10 } as const;
+export const EMAIL_REQUEST_LIMITS = { windowSeconds: 15 * 60, perEmailAndAddress: 3, perEmail: 10 } as const;
+
+/** The per-address limit: EMAIL_REQUESTS_PER_ADDRESS, 10 unless configured. */
+export const emailRequestsPerAddress = () => env().EMAIL_REQUESTS_PER_ADDRESS;
 
 /** What the email is for: each purpose has its own counters (a reset request does not use up sign-ups). */
 export type EmailRequestPurpose = "reset" | "sign-up";
@@ -37,7 +41,7 @@ const key = (name: string, value: string) => `${name}:${value.toLowerCase()}`.sl
 function keysFor(purpose: EmailRequestPurpose, email: string, ip: string | null, fromKnownAddress: boolean): CountedKey[] {
   const keys: CountedKey[] = [];
   if (ip && !fromKnownAddress) keys.push({ key: key(`${purpose}-pair`, `${email}|${ip}`), limit: EMAIL_REQUEST_LIMITS.perEmailAndAddress });
-  if (ip) keys.push({ key: key(`${purpose}-ip`, ip), limit: EMAIL_REQUEST_LIMITS.perAddress });
+  if (ip) keys.push({ key: key(`${purpose}-ip`, ip), limit: emailRequestsPerAddress() });
   if (!fromKnownAddress) keys.push({ key: key(`${purpose}-account`, email), limit: EMAIL_REQUEST_LIMITS.perEmail });
   return keys;
 }

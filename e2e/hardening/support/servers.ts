@@ -52,6 +52,7 @@ const BASE_ENV = {
   FINPAY_MERCHANT_ID: "FINPAY770",
   FINPAY_MERCHANT_KEY: "SoSecret123",
   SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_MAIL_SMTP_PORT ?? 1026}`,
+  EMAIL_REQUESTS_PER_ADDRESS: "100000",
 };
 
 export interface AppOptions {
