@@ -451,7 +451,19 @@ export const gatewayExchanges = pgTable(
 // Email and password reset.
 
 // "void": a payment cancelled before settlement is not a refund: nothing was taken, and its email says so.
-export const emailKind = pgEnum("email_kind", ["order_confirmation", "payment_failed", "payment_expired", "refund", "password_reset", "order_shipped", "order_delivered", "void"]);
+export const emailKind = pgEnum("email_kind", [
+  "order_confirmation",
+  "payment_failed",
+  "payment_expired",
+  "refund",
+  "password_reset",
+  "order_shipped",
+  "order_delivered",
+  "void",
+  // Sign-up (lib/sign-up): the link that finishes a new account, and the note to the owner of an existing one.
+  "sign_up_confirmation",
+  "sign_up_existing_account",
+]);
 export const emailStatus = pgEnum("email_status", ["pending", "sending", "sent", "failed"]);
 
 /**
@@ -502,6 +514,31 @@ export const passwordResetTokens = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("password_reset_tokens_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * Sign-ups waiting for their email to be confirmed (lib/sign-up/requests.ts). The account exists only once the link
+ * sent to the address is opened with the password chosen here, so the sign-up form cannot tell whether an email
+ * already has an account. Only a SHA-256 of the link's token is kept; a link works once, for 24 hours.
+ */
+export const signUpRequests = pgTable(
+  "sign_up_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Lower-cased (lib/account/validation.ts); several requests may name one email, the first confirmed wins.
+    email: varchar("email", { length: 320 }).notNull(),
+    firstName: varchar("first_name", { length: 50 }).notNull(),
+    lastName: varchar("last_name", { length: 50 }).notNull(),
+    mobilePhone: varchar("mobile_phone", { length: 20 }).notNull(),
+    locale: varchar("locale", { length: 5 }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    // Where the customer was going when they signed up (a checked path of this shop, lib/auth/return-path.ts).
+    returnPath: text("return_path").notNull(),
+    tokenHash: varchar("token_hash", { length: 64 }).notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sign_up_requests_expires_at_idx").on(t.expiresAt)],
 );
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -621,6 +658,7 @@ export type PaymentEvent = typeof paymentEvents.$inferSelect;
 export type GatewayExchange = typeof gatewayExchanges.$inferSelect;
 export type EmailOutboxRow = typeof emailOutbox.$inferSelect;
 export type EmailKind = (typeof emailKind.enumValues)[number];
+export type SignUpRequest = typeof signUpRequests.$inferSelect;
 export type EmailStatus = (typeof emailStatus.enumValues)[number];
 export type OrderStatus = (typeof orderStatus.enumValues)[number];
 export type PaymentStatus = (typeof paymentStatus.enumValues)[number];

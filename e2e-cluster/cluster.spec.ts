@@ -49,6 +49,8 @@ test.beforeAll(async () => {
     mailPorts: MAIL_PORTS,
     secrets: generateSecrets(),
     sandboxStateFile: "memory",
+    // Every customer of this test signs up from loopback through nginx (see playwright.config.ts).
+    appEnv: { EMAIL_REQUESTS_PER_ADDRESS: "100000" },
     log: (message) => console.log(`[cluster] ${message}`),
   });
   sql = postgres(cluster.databaseUrl, { max: 2, onnotice: () => {}, connection: { application_name: "cluster-test" } });
@@ -93,7 +95,7 @@ async function newCustomerPage(browser: Browser, prefix: string): Promise<{ page
   const context = await browser.newContext({ baseURL: cluster.url, locale: "en-US" });
   const page = await context.newPage();
   const email = uniqueEmail(prefix);
-  await signUp(page, email);
+  await signUp(page, email, undefined, { mailApi: `http://127.0.0.1:${MAIL_PORTS[1]}/api` }); // the cluster's MailDev
   await addAddress(page); // every checkout delivers somewhere
   return { page, email };
 }

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { uniqueEmail } from "./support/accounts";
 import { BANDUNG } from "./support/addresses";
+import { signUpLinkSentTo } from "./support/mail";
 import { CARDS, expect, test } from "./support/fixtures";
 
 /**
@@ -19,16 +20,23 @@ test.slow();
  * filled by field name, so that this journey tests the purchase path's words only.
  */
 async function newCustomerWithAddress(page: Page) {
+  const email = uniqueEmail("bahasa");
   await page.goto("/sign-up");
   const signUp = page.locator("form").filter({ has: page.locator('input[name="confirmPassword"]') });
   await signUp.locator('input[name="firstName"]').fill("Dewi");
   await signUp.locator('input[name="lastName"]').fill("Anggraini");
-  await signUp.locator('input[name="email"]').fill(uniqueEmail("bahasa"));
+  await signUp.locator('input[name="email"]').fill(email);
   await signUp.locator('input[name="mobilePhone"]').fill("0812-9999 0000");
   await signUp.locator('input[name="password"]').fill("rahasia-123");
   await signUp.locator('input[name="confirmPassword"]').fill("rahasia-123");
   await signUp.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/account\?welcome=1$/, { timeout: 30_000 }); // password hashing on a busy machine
+  await expect(page.getByRole("status")).toContainText(email, { timeout: 30_000 }); // password hashing on a busy machine
+  // The link of the sign-up email, finished with the password.
+  await page.goto(await signUpLinkSentTo(page.request, email));
+  const finish = page.locator("form").filter({ has: page.locator('input[name="token"]') });
+  await finish.locator('input[name="password"]').fill("rahasia-123");
+  await finish.locator('button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/account\?welcome=1$/, { timeout: 30_000 });
 
   await page.goto("/account/addresses");
   const form = page.getByTestId("address-form");

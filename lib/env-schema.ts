@@ -92,6 +92,9 @@ const variables = {
   // Several instances must share that directory (a volume), as they share the database.
   MEDIA_STORE: blankAsUnset(z.enum(MEDIA_STORE_KINDS).default("local")),
   MEDIA_DIR: blankAsUnset(z.string().default(".data/media")),
+  // How many reset and sign-up emails one client address may ask for in 15 minutes (lib/auth/email-requests.ts). The
+  // e2e suite and the cluster test raise it: every one of their browsers signs up from the same loopback address.
+  EMAIL_REQUESTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
   // `debug` adds the verbose lines of lib/logger.ts.
   LOG_LEVEL: blankAsUnset(z.enum(["debug", "info", "warn", "error"]).default("info")),
 };

@@ -18,13 +18,29 @@ export type SignUpLabels = ProfileFieldLabels & {
   pending: string;
   haveAccount: string;
   signIn: string;
+  checkInboxTitle: string;
+  checkInboxHint: string;
 };
 
-/** A rejected sign-up names every wrong field at once and keeps what was typed (never the passwords). */
+/**
+ * A rejected sign-up names every wrong field at once and keeps what was typed (never the passwords). An accepted one
+ * gives way to "check your inbox": the account is finished from the link in the email (lib/sign-up/requests.ts).
+ */
 export function SignUpForm({ callbackUrl, labels }: { callbackUrl: string; labels: SignUpLabels }) {
   const [state, formAction] = useActionState(signUpAction, idleState);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
+  if (state.status === "success") {
+    return (
+      <section role="status" aria-labelledby="sign-up-sent" className="space-y-2 rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-brand-800">
+        <h2 id="sign-up-sent" className="text-base font-semibold">
+          {labels.checkInboxTitle}
+        </h2>
+        <p>{state.message}</p>
+        <p>{labels.checkInboxHint}</p>
+      </section>
+    );
+  }
   return (
     <form action={formAction} noValidate className="space-y-4">
       <FormMessage status={state.status} message={state.message} />

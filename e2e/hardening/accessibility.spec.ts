@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
+import { signUpLinkSentTo } from "../support/mail";
 import { SANDBOX_URL, control, finpayOrderIdOf, payOnHostedPage } from "../support/sandbox";
 import { APPROVED_CARD, DECLINED_CARD, addToCart, customerWithSavedCard, newCustomer, openHostedPage, orderStatus } from "./support/shop";
 
@@ -166,13 +167,19 @@ async function typeInto(page: Page, target: Locator, text: string) {
 }
 
 test("a whole purchase by keyboard alone: sign up, add to cart, check out and pay", async ({ page }) => {
+  const email = `papan.${Date.now().toString(36)}@example.com`;
   await page.goto("/sign-up");
   await typeInto(page, page.getByLabel("First name"), "Dewi");
   await typeInto(page, page.getByLabel("Last name"), "Anggraini");
-  await typeInto(page, page.getByLabel("Email"), `papan.${Date.now().toString(36)}@example.com`);
+  await typeInto(page, page.getByLabel("Email"), email);
   await typeInto(page, page.getByLabel("Mobile phone"), "0812 9999 0000");
   await typeInto(page, page.getByLabel("Password", { exact: true }), "rahasia-123");
   await typeInto(page, page.getByLabel("Confirm password"), "rahasia-123");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Check your inbox" })).toBeVisible();
+  // The emailed link, then the password again, by keyboard too.
+  await page.goto(await signUpLinkSentTo(page.request, email));
+  await typeInto(page, page.getByLabel("Password"), "rahasia-123");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/account\?welcome=1$/);
 

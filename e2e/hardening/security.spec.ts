@@ -1,6 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { DEMO, signIn, uniqueEmail } from "../support/accounts";
+import { waitForEmails } from "../support/mail";
 import { ACTION_NAMES, actionId, actionResult, callAction } from "./support/actions";
 import { HOSTILE_VALUES } from "./support/hostile-values";
 import { APP_URL, newCustomer } from "./support/shop";
@@ -95,17 +96,28 @@ test.describe("sign-in throttling", () => {
     expect((await signInFrom(page.request, email, "rahasia-123", from(home))).signedIn).toBe(true);
   });
 
-  test("sign-up from a locked address creates nothing and says so; from another address it works", async ({ page }) => {
+  test("sign-up from a locked address sends nothing and says so; from another address it sends the link", async ({ page }) => {
     const address = freshAddress();
     for (let i = 0; i < 20; i++) await signInFrom(page.request, uniqueEmail("ghost"), "nope-nope-1", from(address));
     const email = uniqueEmail("baru");
     const refused = await signUpFrom(page.request, email, from(address));
     expect(refused.signedIn).toBe(false);
     expect(refused.outcome?.message).toMatch(/^Too many failed sign-in attempts from your network\. Your account was not created; please wait 15 minutes/);
-    // Nothing was created: the same email signs up from elsewhere (it would be "already exists" otherwise).
     const elsewhere = await signUpFrom(page.request, email, from(freshAddress()));
-    expect(elsewhere.outcome?.message).toBeUndefined();
-    expect(elsewhere.signedIn).toBe(true);
+    expect(elsewhere.outcome).toMatchObject({ status: "success", message: expect.stringMatching(new RegExp(`^We have sent an email to ${email.replace(/\./g, "\\.")}\\.`)) });
+    // Only the request from the other address wrote to the inbox: one email, the sign-up link.
+    const mails = await waitForEmails(page.request, email);
+    expect(mails.map((mail) => mail.subject)).toEqual(["Finish creating your Toko Nusantara account"]);
+  });
+
+  test(`sign-up emails are limited per email and address: a stranger cannot flood an inbox from one address, and is told so the same way for any email`, async ({ page }) => {
+    const stranger = freshAddress();
+    for (const email of [uniqueEmail("banjir"), DEMO.email]) {
+      for (let i = 0; i < 3; i++) expect((await signUpFrom(page.request, email, from(stranger))).outcome?.status).toBe("success");
+      expect((await signUpFrom(page.request, email, from(stranger))).outcome?.message).toBe(
+        "Too many sign-up attempts for this email or from your network. Please wait 15 minutes and try again.",
+      );
+    }
   });
 
   test("the change-password form locks its current-password check after 5 wrong tries", async ({ page }) => {
@@ -123,6 +135,27 @@ test.describe("sign-in throttling", () => {
     await page.getByLabel("Confirm new password").fill("baru-sekali-123");
     await page.getByRole("button", { name: "Change password" }).click();
     await expect(page.getByText(/Too many wrong current passwords\. Please wait 15 minutes/).first()).toBeVisible();
+  });
+});
+
+test.describe("password reset submissions", () => {
+  const madeUpToken = () => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
+  const resetFrom = async (request: APIRequestContext, address: string) =>
+    actionResult(
+      await callAction(request, "resetPasswordAction", {
+        path: "/reset-password/x",
+        fields: { token: madeUpToken(), newPassword: "kata-sandi-baru-1", confirmPassword: "kata-sandi-baru-1" },
+        headers: from(address),
+      }),
+    );
+
+  test("made-up links from one address are refused, and after 10 the address must wait; other addresses are not held up", async ({ request }) => {
+    const flooder = freshAddress();
+    for (let i = 0; i < 10; i++) {
+      expect((await resetFrom(request, flooder))?.message).toBe("This reset link has expired, was already used, or was replaced by a newer one. Ask for a new link below.");
+    }
+    expect((await resetFrom(request, flooder))?.message).toMatch(/^Too many tries with reset links that do not work from your network\. Please wait 15 minutes/);
+    expect((await resetFrom(request, freshAddress()))?.message).toMatch(/^This reset link has expired/);
   });
 });
 

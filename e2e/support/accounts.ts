@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { signUpLinkSentTo } from "./mail";
 
 export const DEMO = { email: "demo@example.com", password: "demo-pass-123" };
 
@@ -6,7 +7,11 @@ export function uniqueEmail(prefix = "pembeli"): string {
   return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
 }
 
-export async function signUp(page: Page, email: string, password = "rahasia-123") {
+/**
+ * Signs up in English the way a customer does: the form, "check your inbox", then the emailed link (read from
+ * MailDev; `mailApi` for another MailDev than the e2e one) opened in the same browser, finished with the password.
+ */
+export async function signUp(page: Page, email: string, password = "rahasia-123", options: { mailApi?: string } = {}) {
   await page.goto("/sign-up");
   await page.getByLabel("First name").fill("Dewi");
   await page.getByLabel("Last name").fill("Anggraini");
@@ -15,7 +20,17 @@ export async function signUp(page: Page, email: string, password = "rahasia-123"
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByLabel("Confirm password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Check your inbox" })).toContainText(`We have sent an email to ${email.toLowerCase()}.`);
+  await finishSignUp(page, email, password, options);
   await expect(page).toHaveURL(/\/account\?welcome=1$/); // nothing in the cart: no way back to offer
+}
+
+/** Opens the link of the sign-up email to `email` and finishes the account with the password chosen at sign-up. */
+export async function finishSignUp(page: Page, email: string, password: string, options: { mailApi?: string } = {}) {
+  await page.goto(await signUpLinkSentTo(page.request, email, options.mailApi));
+  await expect(page.getByRole("heading", { name: "Finish creating your account" })).toBeVisible();
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Finish and sign in" }).click();
 }
 
 export async function signIn(page: Page, email: string, password: string) {

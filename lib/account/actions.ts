@@ -8,6 +8,7 @@ import { redirect } from "next/navigation";
 import { signIn, signOut, ThrottledSignIn } from "@/auth";
 import { errorState, type ActionState } from "@/lib/action-state";
 import { clientIp } from "@/lib/auth/client-ip";
+import { countEmailRequest } from "@/lib/auth/email-requests";
 import { findMerchant } from "@/lib/auth/merchant";
 import { landingFor, safeReturnPath, welcomePath } from "@/lib/auth/return-path";
 import { requireSignedIn, requireUser } from "@/lib/auth/session";
@@ -19,11 +20,13 @@ import { findUserCartId } from "@/lib/cart/service";
 import { settleLocaleAtSignIn } from "@/lib/i18n/preference";
 import { isUserFacingError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { msg, type Translate } from "@/lib/translatable";
+import { confirmSignUp, SIGN_UP_LINK_HOURS, type ConfirmSignUpOutcome, requestSignUp } from "@/lib/sign-up/requests";
+import { confirmSignUpSchema } from "@/lib/sign-up/validation";
+import { msg, type Text, type Translate } from "@/lib/translatable";
 import { getTranslate } from "@/lib/translate";
 import { formValue, parseForm } from "@/lib/validation";
 import { formatPhone } from "./phone";
-import { changePassword, createUser, getUserByEmail, setUserLocale, signInWaitSeconds, updateProfile } from "./users";
+import { changePassword, getUserByEmail, setUserLocale, signInWaitSeconds, updateProfile } from "./users";
 import { changePasswordSchema, PROFILE_FIELDS, profileSchema, SIGN_UP_FIELDS, signInSchema, signUpSchema } from "./validation";
 
 const FIX_MARKED = msg("validation.form.fixMarked");
@@ -81,8 +84,9 @@ function throttledFor(error: unknown): number {
 const THROTTLE_FALLBACK_SECONDS = 15 * 60;
 
 /**
- * Sign-up signs the new customer in, and sign-in is throttled per address: when this address must wait, nothing is
- * created and the customer is told so, instead of an account appearing while the page says nothing changed.
+ * Sign-up answers "check your inbox" whether or not the email has an account (lib/sign-up/requests.ts); the account
+ * is created by the link in that email. Sign-in is throttled per address and the emails per address and per email:
+ * when either must wait, nothing is sent and the customer is told so.
  */
 export async function signUpAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const tr = await getTranslate();
@@ -90,24 +94,61 @@ export async function signUpAction(_previous: ActionState, formData: FormData): 
   // What was typed comes back (never the passwords), so a rejected form loses nothing.
   const values = Object.fromEntries(PROFILE_FIELDS.map((field) => [field, formValue(formData, field) ?? ""]));
   if (!parsed.ok) return errorState(tr(FIX_MARKED), parsed.fieldErrors, values);
-  const wait = await signInWaitSeconds(parsed.data.email, clientIp(await headers()));
+  const ip = clientIp(await headers());
+  const wait = await signInWaitSeconds(parsed.data.email, ip);
   if (wait > 0) return errorState(tr(msg("auth.signUp.throttled", { wait: waitInWords(wait) })), undefined, values);
   try {
-    await createUser({ ...parsed.data, locale: await getLocale() });
+    const { allowed } = await countEmailRequest("sign-up", parsed.data.email, ip);
+    if (!allowed) return errorState(tr(msg("auth.signUp.tooMany")), undefined, values);
+    const returnPath = safeReturnPath(formValue(formData, "callbackUrl"), "/account");
+    await requestSignUp({ ...parsed.data, locale: await getLocale(), returnPath });
   } catch (error) {
     return fromError(tr, error, "auth.sign_up_failed", values);
   }
+  return { status: "success", message: tr(msg("auth.signUp.checkInbox", { email: parsed.data.email, hours: SIGN_UP_LINK_HOURS })), values };
+}
+
+/** What the confirmation form says when the link does not create the account. */
+function confirmRefusal(outcome: Exclude<ConfirmSignUpOutcome, { ok: true }>): Text {
+  switch (outcome.reason) {
+    case "unusable":
+      return msg("auth.confirmSignUp.linkUnusable");
+    case "wrong_password":
+      return msg("auth.confirmSignUp.wrongPassword");
+    case "account_exists":
+      return msg("auth.confirmSignUp.accountExists");
+    case "throttled":
+      return msg("auth.confirmSignUp.throttled", { wait: waitInWords(outcome.retryAfterSeconds) });
+  }
+}
+
+/** The link from the sign-up email, with the password chosen at sign-up: creates the account and signs it in. */
+export async function confirmSignUpAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const tr = await getTranslate();
+  const parsed = parseForm(confirmSignUpSchema, formData, ["token", "password"], tr);
+  if (!parsed.ok) return errorState(parsed.fieldErrors.token ?? tr(FIX_MARKED), parsed.fieldErrors);
+  let outcome: ConfirmSignUpOutcome;
+  try {
+    outcome = await confirmSignUp(parsed.data.token, parsed.data.password, clientIp(await headers()));
+  } catch (error) {
+    return fromError(tr, error, "auth.sign_up_confirm_failed");
+  }
+  if (!outcome.ok) {
+    const text = tr(confirmRefusal(outcome));
+    return errorState(text, outcome.reason === "wrong_password" ? { password: text } : undefined);
+  }
   let userId: string | null;
   try {
-    userId = await startSession(parsed.data.email, parsed.data.password);
+    userId = await startSession(outcome.email, parsed.data.password);
   } catch (error) {
     // The account exists now; say so truthfully and send the customer to sign in later.
     logger.error("auth.sign_up_sign_in_failed", { error });
     const wait = throttledFor(error);
     const message = wait ? msg("auth.signUp.createdThrottled", { wait: waitInWords(wait) }) : msg("auth.signUp.createdSignInFailed");
-    return errorState(tr(message), undefined, values);
+    return errorState(tr(message));
   }
-  redirect(welcomePath(safeReturnPath(formValue(formData, "callbackUrl"), ""), userId !== null && (await getCartItemCount(await findUserCartId(userId))) > 0));
+  // A welcome, and the way back to the page that sent them to sign-up (or their cart, which is theirs now).
+  redirect(welcomePath(outcome.returnPath, userId !== null && (await getCartItemCount(await findUserCartId(userId))) > 0));
 }
 
 /** Ends this session on the server (auth.ts's signOut event) and clears the cookie. */

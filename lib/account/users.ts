@@ -1,9 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq, gt, sql } from "drizzle-orm";
-import { getDb, pickColumns } from "@/lib/db";
-import { signInAddresses, users, type User } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { getDb, pickColumns, type Database } from "@/lib/db";
+import { users, type User } from "@/db/schema";
 import { getDummyPasswordHash, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { isKnownAddress, rememberAddress } from "@/lib/auth/known-addresses";
 import { endSessionsOf } from "@/lib/auth/sessions";
 import { clearFailures, pairKey, recordFailure, secondsLocked, signInThrottleKeys, waitInWords, type ThrottleKey } from "@/lib/auth/throttle";
 import { isUniqueViolation } from "@/lib/db-errors";
@@ -32,10 +33,17 @@ export async function getUserByEmail(email: string): Promise<PublicUser | undefi
 
 /** A new customer with a stable Finpay customer id that never changes when the email does. */
 export async function createUser(input: ProfileInput & { password: string; locale?: Locale }): Promise<PublicUser> {
-  const db = await getDb();
-  const passwordHash = await hashPassword(input.password);
+  const { password, ...rest } = input;
+  return insertUser(await getDb(), { ...rest, passwordHash: await hashPassword(password) });
+}
+
+/**
+ * Writes the customer row (with the caller's writer: a sign-up's transaction). An email that already has an account,
+ * in any letter case, is a UserFacingError on the email field.
+ */
+export async function insertUser(writer: Pick<Database, "insert">, input: ProfileInput & { passwordHash: string; locale?: Locale }): Promise<PublicUser> {
   try {
-    const [row] = await db
+    const [row] = await writer
       .insert(users)
       .values({
         email: input.email,
@@ -43,7 +51,7 @@ export async function createUser(input: ProfileInput & { password: string; local
         lastName: input.lastName,
         mobilePhone: input.mobilePhone,
         locale: input.locale,
-        passwordHash,
+        passwordHash: input.passwordHash,
         finpayCustomerId: `cust_${randomBytes(12).toString("hex")}`,
       })
       .returning(publicColumns);
@@ -103,33 +111,6 @@ export type AuthenticationResult =
   | { ok: true; user: PublicUser }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
-
-// An address the owner signed in from in this many days skips the account-wide slow-down.
-const KNOWN_ADDRESS_DAYS = 90;
-
-async function isKnownAddress(userId: string, ip: string): Promise<boolean> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ userId: signInAddresses.userId })
-    .from(signInAddresses)
-    .where(
-      and(
-        eq(signInAddresses.userId, userId),
-        eq(signInAddresses.address, ip),
-        gt(signInAddresses.lastSignedInAt, sql`now() - make_interval(days => ${KNOWN_ADDRESS_DAYS})`),
-      ),
-    )
-    .limit(1);
-  return Boolean(row);
-}
-
-async function rememberAddress(userId: string, ip: string): Promise<void> {
-  const db = await getDb();
-  await db
-    .insert(signInAddresses)
-    .values({ userId, address: ip.slice(0, 64) })
-    .onConflictDoUpdate({ target: [signInAddresses.userId, signInAddresses.address], set: { lastSignedInAt: sql`now()` } });
-}
 
 /**
  * Seconds a sign-in for `email` from `ip` must wait before it is even checked (0: it may go ahead). The account-wide

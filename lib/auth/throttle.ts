@@ -14,12 +14,15 @@ import { msg, type Text } from "@/lib/translatable";
  * - one account from anywhere: from the 5th failure on, each further failure makes the next attempt wait 1, 2, 4 …
  *   at most 60 seconds, but only for addresses the owner has not signed in from (lib/account/users.ts), so an
  *   attacker spread over many addresses is slowed down while the owner at home still gets in;
- * - the current-password check of the change-password form, per customer: 5 failures lock it for 15 minutes.
+ * - the current-password check of the change-password form, per customer: 5 failures lock it for 15 minutes;
+ * - password reset submissions with a link that cannot be used, per address: 10 lock the address's reset form for
+ *   15 minutes (lib/password-reset/reset.ts); the same for sign-up confirmations with an unusable link or a wrong
+ *   password (lib/sign-up/requests.ts).
  */
 export const THROTTLE_POLICY = {
   windowSeconds: 15 * 60,
   lockSeconds: 15 * 60,
-  lockAfter: { pair: 5, ip: 20, "password-change": 5 },
+  lockAfter: { pair: 5, ip: 20, "password-change": 5, "reset-link": 10, "sign-up-link": 10 },
   accountDelay: { after: 5, maxSeconds: 60 },
 } as const;
 

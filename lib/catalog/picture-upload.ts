@@ -8,7 +8,7 @@ import { readBodyBytesWithLimit } from "@/lib/http/read-body";
 import { logger } from "@/lib/logger";
 import { checkPicture, PICTURE_RULES, type PictureRefusal } from "@/lib/media/picture";
 import { mediaStore } from "@/lib/media/store";
-import { isCrossSiteOrigin } from "@/lib/security/requests";
+import { actionHost, isCrossSiteOrigin } from "@/lib/security/requests";
 import { replacePicture } from "./admin";
 import { parseProductId } from "./admin-queries";
 
@@ -28,7 +28,9 @@ const answer = (status: number, body: Answer) => Response.json(body, { status, h
 
 export async function uploadProductPicture(request: Request, productIdParam: string): Promise<Response> {
   const t = await getTranslations("consoleCatalog");
-  if (isCrossSiteOrigin(request.headers.get("origin"), [request.headers.get("x-forwarded-host"), request.headers.get("host")])) {
+  // A browser on another site cannot set X-Forwarded-Host (a custom header needs a CORS preflight this route never
+  // grants), so the host the request names is the one its Origin must match, as for server actions.
+  if (isCrossSiteOrigin(request.headers.get("origin"), actionHost(request.headers))) {
     return Response.json({ message: "Cross-site request refused" }, { status: 403 });
   }
   const merchant = await findMerchant(await getSessionUserId());

@@ -2,7 +2,7 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { ReactElement } from "react";
 import { createTranslator } from "next-intl";
-import { orderItems, orders, refunds, users, type EmailOutboxRow, type Order } from "@/db/schema";
+import { orderItems, orders, refunds, users, type EmailKind, type EmailOutboxRow, type Order } from "@/db/schema";
 import { formatPhone } from "@/lib/account/phone";
 import { formatWib } from "@/lib/datetime";
 import { getDb } from "@/lib/db";
@@ -19,6 +19,8 @@ import { RefundEmail } from "./templates/refund";
 import { DeliveredEmail, ShippedEmail } from "./templates/fulfilment";
 import { COURIERS, trackingUrl } from "@/lib/delivery/couriers";
 import { VoidedEmail } from "./templates/voided";
+import { SignUpConfirmationEmail } from "./templates/sign-up-confirmation";
+import { SignUpExistingAccountEmail } from "./templates/sign-up-existing-account";
 import { asLocale, type Locale } from "@/lib/i18n/locales";
 import { orderItemName, paidCardOf } from "@/lib/payments/queries";
 import { EMAIL_TEXTS, type EmailTexts } from "./texts";
@@ -41,6 +43,9 @@ export class UnsendableEmailError extends Error {
     this.name = "UnsendableEmailError";
   }
 }
+
+/** Emails whose `data` holds a one-time link, a credential: it is erased once the email is out (./deliver.ts). */
+export const EMAILS_CARRYING_A_LINK: ReadonlySet<EmailKind> = new Set<EmailKind>(["password_reset", "sign_up_confirmation"]);
 
 const appUrl = (path: string) => new URL(path, env().APP_BASE_URL).toString();
 
@@ -190,6 +195,17 @@ export async function emailContent(row: EmailOutboxRow): Promise<EmailContent> {
       return {
         subject: texts.passwordReset.subject,
         element: <PasswordResetEmail texts={texts} firstName={firstName} resetUrl={dataString(row, "resetUrl")} />,
+      };
+    case "sign_up_confirmation":
+      // No account yet: the name comes from the sign-up request, with the link.
+      return {
+        subject: texts.signUpConfirmation.subject,
+        element: <SignUpConfirmationEmail texts={texts} firstName={dataString(row, "firstName")} confirmUrl={dataString(row, "confirmUrl")} />,
+      };
+    case "sign_up_existing_account":
+      return {
+        subject: texts.signUpExistingAccount.subject,
+        element: <SignUpExistingAccountEmail texts={texts} firstName={firstName} signInUrl={appUrl("/sign-in")} forgotUrl={appUrl("/forgot-password")} />,
       };
   }
 }

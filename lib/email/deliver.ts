@@ -5,7 +5,7 @@ import { emailOutbox, type EmailOutboxRow } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { QUEUE_SETTINGS, QUEUES } from "@/lib/jobs/queues";
 import { logger } from "@/lib/logger";
-import { emailContent, UnsendableEmailError } from "./content";
+import { EMAILS_CARRYING_A_LINK, emailContent, UnsendableEmailError } from "./content";
 import { mailTransport, senderDomain } from "./transport";
 
 /**
@@ -72,8 +72,8 @@ export async function deliverEmail(outboxId: string, { lastTry }: { lastTry: boo
     const db = await getDb();
     await db
       .update(emailOutbox)
-      // The reset link is a credential: it is kept only until the email is out.
-      .set({ status: "sent", sentAt: sql`now()`, claimedAt: null, lastError: null, messageId: info.messageId ?? null, ...(row.kind === "password_reset" ? { data: {} } : {}) })
+      // A one-time link is a credential: it is kept only until the email is out.
+      .set({ status: "sent", sentAt: sql`now()`, claimedAt: null, lastError: null, messageId: info.messageId ?? null, ...(EMAILS_CARRYING_A_LINK.has(row.kind) ? { data: {} } : {}) })
       .where(eq(emailOutbox.id, row.id));
     logger.info("email.sent", { outboxId: row.id, kind: row.kind, attempt: row.attempts });
     return "sent";

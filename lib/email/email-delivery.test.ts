@@ -8,7 +8,9 @@ import { handleFinpayCallback } from "@/lib/payments/callback";
 import { orderNumber } from "@/lib/payments/ids";
 import { stopTestBoss, workQueue } from "@/test-support/jobs";
 import { startMailCatcher, waitFor, type MailCatcher } from "@/test-support/maildev";
+import { newCustomer } from "@/test-support/payment-fixtures";
 import { withFinpaySandbox } from "@/test-support/payment-sandbox";
+import { requestSignUp } from "@/lib/sign-up/requests";
 import { deliverEmail, SEND_LEASE_SECONDS } from "./deliver";
 import { queueRefundEmail } from "./outbox";
 import { voidPayment } from "@/lib/payments/money-back";
@@ -210,5 +212,47 @@ describe("a voided payment", () => {
     expect(text).toMatch(/Your payment of Rp\s[\d.]+ was voided on .+: the charge is cancelled and the money was never taken from your card\./);
     expect(text).not.toContain(MESSAGES.en.orders.refund.timing);
     expect(text).not.toMatch(/refund/i);
+  });
+});
+
+describe("sign-up emails (issue 25, item 6)", () => {
+  const signUpFor = (email: string, locale: "id" | "en") =>
+    requestSignUp({ firstName: "Dewi", lastName: "Anggraini", email, mobilePhone: "+6281299990000", password: "rahasia-123", locale, returnPath: "/cart" });
+
+  it("a new email gets the link that finishes the account, in the language of the sign-up; the link is erased from the outbox once sent", async () => {
+    for (const [locale, subject, greeting] of [
+      ["id", "Selesaikan pembuatan akun Toko Nusantara Anda", "Halo Dewi"],
+      ["en", "Finish creating your Toko Nusantara account", "Hi Dewi"],
+    ] as const) {
+      const email = `baru.${randomUUID().slice(0, 8)}@example.com`;
+      await signUpFor(email, locale);
+      await workQueue(QUEUES.sendEmail);
+      const [sent] = await mail.emailsTo(email);
+      expect(sent!.subject).toBe(subject);
+      expect(sent!.text).toContain(greeting);
+      expect(sent!.text).toMatch(/\/sign-up\/confirm\/[A-Za-z0-9_-]{43}/);
+      const db = await getDb();
+      const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email));
+      expect(row).toMatchObject({ kind: "sign_up_confirmation", status: "sent", data: {} });
+    }
+  });
+
+  it("the owner of an existing account hears that someone tried to sign up with it, in the owner's language, with no link into the account", async () => {
+    for (const [locale, subject] of [
+      ["id", "Ada yang mencoba membuat akun Toko Nusantara dengan email Anda"],
+      ["en", "Someone tried to create a Toko Nusantara account with your email"],
+    ] as const) {
+      const owner = await newCustomer();
+      const db = await getDb();
+      await db.update(users).set({ locale }).where(eq(users.id, owner.id));
+      await signUpFor(owner.email.toUpperCase(), locale === "id" ? "en" : "id");
+      await workQueue(QUEUES.sendEmail);
+      const [sent] = await mail.emailsTo(owner.email);
+      expect(sent!.subject).toBe(subject);
+      expect(sent!.text).toContain(owner.firstName);
+      expect(sent!.text).toContain("/sign-in");
+      expect(sent!.text).toContain("/forgot-password");
+      expect(sent!.text).not.toMatch(/\/sign-up\/confirm\//);
+    }
   });
 });

@@ -33,7 +33,15 @@ export async function queueEmail(tx: Writer, entry: OutboxEntry): Promise<string
   return writeOutbox(tx, entry, recipient);
 }
 
-async function writeOutbox(tx: Writer, entry: OutboxEntry, recipient: Pick<User, "email" | "locale">): Promise<string | null> {
+/**
+ * An email to an address that has no account yet (a sign-up's confirmation link), in the language it was asked for
+ * in. `subjectId` is the sign-up request.
+ */
+export async function queueEmailTo(tx: Writer, entry: Omit<OutboxEntry, "userId">, recipient: Pick<User, "email" | "locale">): Promise<string | null> {
+  return writeOutbox(tx, { ...entry, userId: null }, recipient);
+}
+
+async function writeOutbox(tx: Writer, entry: Omit<OutboxEntry, "userId"> & { userId: string | null }, recipient: Pick<User, "email" | "locale">): Promise<string | null> {
   const [row] = await tx
     .insert(emailOutbox)
     .values({ kind: entry.kind, subjectId: entry.subjectId, userId: entry.userId, toAddress: recipient.email, locale: recipient.locale ?? DEFAULT_LOCALE, data: entry.data ?? {} })

@@ -72,6 +72,27 @@ export interface EmailTexts {
     notYou: string;
     linkFallback: string;
   };
+  /** To an address a new account was asked for: the link that finishes it. */
+  signUpConfirmation: {
+    subject: string;
+    preview: string;
+    intro: string;
+    button: string;
+    validity: string;
+    notYou: string;
+    linkFallback: string;
+  };
+  /** To the owner of an account whose email someone tried to sign up with. */
+  signUpExistingAccount: {
+    subject: string;
+    preview: string;
+    intro: string;
+    signInHint: string;
+    signIn: string;
+    forgotHint: string;
+    forgot: string;
+    notYou: string;
+  };
 }
 
 const id: EmailTexts = {
@@ -138,6 +159,25 @@ const id: EmailTexts = {
     notYou: "Jika Anda tidak memintanya, abaikan email ini: kata sandi Anda tidak berubah.",
     linkFallback: "Jika tombol tidak berfungsi, salin tautan ini ke browser Anda:",
   },
+  signUpConfirmation: {
+    subject: "Selesaikan pembuatan akun Toko Nusantara Anda",
+    preview: "Buka tautan ini untuk menyelesaikan akun Anda.",
+    intro: "Terima kasih telah mendaftar. Untuk menyelesaikan pembuatan akun, buka tautan di bawah dan masukkan kata sandi yang Anda pilih saat mendaftar.",
+    button: "Selesaikan akun saya",
+    validity: "Tautan ini berlaku 24 jam dan hanya bisa dipakai sekali. Setelah itu Anda langsung masuk dan bisa melanjutkan belanja.",
+    notYou: "Jika Anda tidak mendaftar, abaikan email ini: tanpa tautan ini tidak ada akun yang dibuat.",
+    linkFallback: "Jika tombol tidak berfungsi, salin tautan ini ke browser Anda:",
+  },
+  signUpExistingAccount: {
+    subject: "Ada yang mencoba membuat akun Toko Nusantara dengan email Anda",
+    preview: "Anda sudah punya akun; tidak ada yang berubah.",
+    intro: "Seseorang (mungkin Anda sendiri) baru saja mencoba membuat akun baru dengan alamat email ini. Email ini sudah terdaftar, jadi tidak ada akun baru yang dibuat dan akun Anda tidak berubah.",
+    signInHint: "Jika itu Anda, masuk saja dengan akun yang sudah ada:",
+    signIn: "Masuk",
+    forgotHint: "Lupa kata sandi? Buat kata sandi baru di sini:",
+    forgot: "Atur ulang kata sandi",
+    notYou: "Jika itu bukan Anda, abaikan email ini: akun dan kata sandi Anda tetap aman.",
+  },
 };
 
 const en: EmailTexts = {
@@ -202,6 +242,25 @@ const en: EmailTexts = {
     validity: "This link works for 30 minutes and only once. Once the password is changed, every other device is signed out of your account.",
     notYou: "If you did not ask for this, ignore this email: your password has not changed.",
     linkFallback: "If the button does not work, copy this link into your browser:",
+  },
+  signUpConfirmation: {
+    subject: "Finish creating your Toko Nusantara account",
+    preview: "Open this link to finish your account.",
+    intro: "Thank you for signing up. To finish creating your account, open the link below and enter the password you chose when you signed up.",
+    button: "Finish my account",
+    validity: "This link works for 24 hours and only once. You are then signed in and can carry on shopping.",
+    notYou: "If you did not sign up, ignore this email: no account is created without this link.",
+    linkFallback: "If the button does not work, copy this link into your browser:",
+  },
+  signUpExistingAccount: {
+    subject: "Someone tried to create a Toko Nusantara account with your email",
+    preview: "You already have an account; nothing has changed.",
+    intro: "Someone (perhaps you) just tried to create a new account with this email address. It already has an account, so no new account was created and yours has not changed.",
+    signInHint: "If it was you, sign in to the account you already have:",
+    signIn: "Sign in",
+    forgotHint: "Forgot your password? Choose a new one here:",
+    forgot: "Reset your password",
+    notYou: "If it was not you, ignore this email: your account and password are safe.",
   },
 };
 

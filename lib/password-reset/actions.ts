@@ -4,13 +4,14 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { errorState, type ActionState } from "@/lib/action-state";
 import { clientIp } from "@/lib/auth/client-ip";
+import { countEmailRequest } from "@/lib/auth/email-requests";
+import { waitInWords } from "@/lib/auth/throttle";
 import { logger } from "@/lib/logger";
 import { msg } from "@/lib/translatable";
 import { getTranslate } from "@/lib/translate";
 import { parseForm } from "@/lib/validation";
 import { LINK_UNUSABLE } from "./messages";
-import { countResetRequest } from "./rate-limit";
-import { createResetLink, RESET_LINK_MINUTES, resetPasswordWithLink } from "./reset";
+import { createResetLink, RESET_LINK_MINUTES, resetPasswordWithLink, type ResetOutcome } from "./reset";
 import { forgotPasswordSchema, resetPasswordSchema } from "./validation";
 
 const SENT = msg("auth.forgot.sent", { minutes: RESET_LINK_MINUTES });
@@ -25,7 +26,7 @@ export async function requestPasswordResetAction(_previous: ActionState, formDat
   const values = { email: String(formData.get("email") ?? "") };
   if (!parsed.ok) return errorState(tr(FIX_MARKED), parsed.fieldErrors, values);
   try {
-    const { allowed } = await countResetRequest(parsed.data.email, clientIp(await headers()));
+    const { allowed } = await countEmailRequest("reset", parsed.data.email, clientIp(await headers()));
     if (!allowed) return errorState(tr(TOO_MANY), undefined, values);
     await createResetLink(parsed.data.email);
   } catch (error) {
@@ -39,13 +40,16 @@ export async function resetPasswordAction(_previous: ActionState, formData: Form
   const tr = await getTranslate();
   const parsed = parseForm(resetPasswordSchema, formData, ["token", "newPassword", "confirmPassword"], tr);
   if (!parsed.ok) return errorState(parsed.fieldErrors.token ?? tr(FIX_MARKED), parsed.fieldErrors);
-  let changed: boolean;
+  let outcome: ResetOutcome;
   try {
-    changed = await resetPasswordWithLink(parsed.data.token, parsed.data.newPassword);
+    outcome = await resetPasswordWithLink(parsed.data.token, parsed.data.newPassword, clientIp(await headers()));
   } catch (error) {
     logger.error("auth.password_reset_failed", { error });
     return errorState(tr(OUR_FAULT));
   }
-  if (!changed) return errorState(tr(LINK_UNUSABLE));
+  if (!outcome.ok && outcome.reason === "throttled") {
+    return errorState(tr(msg("auth.reset.throttled", { wait: waitInWords(outcome.retryAfterSeconds) })));
+  }
+  if (!outcome.ok) return errorState(tr(LINK_UNUSABLE));
   redirect("/sign-in?reset=done");
 }

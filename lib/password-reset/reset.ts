@@ -4,6 +4,7 @@ import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { passwordResetTokens, users } from "@/db/schema";
 import { endSessionsOf } from "@/lib/auth/sessions";
 import { hashPassword } from "@/lib/auth/password";
+import { recordFailure, secondsLocked, type ThrottleKey } from "@/lib/auth/throttle";
 import { getDb } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
@@ -60,13 +61,28 @@ export async function isResetLinkUsable(token: string): Promise<boolean> {
   return Boolean(row);
 }
 
+export type ResetOutcome = { ok: true } | { ok: false; reason: "unusable" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+const resetLinkKey = (ip: string): ThrottleKey => ({ kind: "reset-link", value: ip });
+
 /**
  * Sets the new password if the link is still usable, using it up in the same transaction (two tabs submitting
  * the same link: one wins, the other is told the link is used); every other link of the account stops working.
- * Then the customer's sessions end everywhere. Returns false when the link cannot be used.
+ * Then the customer's sessions end everywhere.
+ *
+ * The link is checked before the new password is hashed: a made-up token costs one indexed lookup of its SHA-256
+ * (the token itself is never compared, so the lookup's timing says nothing about it), never a scrypt computation,
+ * which would hold one of the two hashing slots that sign-in needs (lib/auth/password.ts). Links that cannot be used
+ * are counted per address, and an address with too many is refused before anything else (lib/auth/throttle.ts).
  */
-export async function resetPasswordWithLink(token: string, newPassword: string): Promise<boolean> {
-  if (!RESET_TOKEN_PATTERN.test(token)) return false;
+export async function resetPasswordWithLink(token: string, newPassword: string, ip: string | null = null): Promise<ResetOutcome> {
+  const locked = ip ? await secondsLocked([resetLinkKey(ip)]) : 0;
+  if (locked > 0) return { ok: false, reason: "throttled", retryAfterSeconds: locked };
+  const unusable = async (): Promise<ResetOutcome> => {
+    if (ip) await recordFailure([resetLinkKey(ip)]);
+    return { ok: false, reason: "unusable" };
+  };
+  if (!(await isResetLinkUsable(token))) return unusable();
   const passwordHash = await hashPassword(newPassword);
   const db = await getDb();
   const userId = await db.transaction(async (tx) => {
@@ -83,10 +99,11 @@ export async function resetPasswordWithLink(token: string, newPassword: string):
       .where(and(eq(passwordResetTokens.userId, used.userId), ne(passwordResetTokens.id, used.id), isNull(passwordResetTokens.usedAt), isNull(passwordResetTokens.invalidatedAt)));
     return used.userId;
   });
-  if (!userId) return false;
+  // Used up by another submission while this one was hashing.
+  if (!userId) return unusable();
   // Whoever knew the old password is out: every session of the account ends (the browser that reset it is not
   // signed in; the customer signs in with the new password next).
   await endSessionsOf(userId);
   logger.info("auth.password_reset_done", { userId });
-  return true;
+  return { ok: true };
 }

@@ -1,7 +1,7 @@
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
-import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-ip";
+import { PEER_ADDRESS_HEADER } from "@/lib/security/addresses";
 
 /**
  * Puts the address of the socket each request arrived on (the peer) into PEER_ADDRESS_HEADER, before Next.js sees

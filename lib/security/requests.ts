@@ -19,21 +19,47 @@ export function declaresBodyOver(headers: Headers, limit: number): boolean {
 }
 
 /**
+ * The host Next.js compares a server action's Origin with (`parseHostHeader` in
+ * next/dist/server/app-render/action-handler.js, Next.js 16): the first X-Forwarded-Host entry when there is one,
+ * else Host, compared exactly. proxy.ts checks the same host, so an action it lets through is never one Next.js then
+ * aborts with a 500.
+ */
+export function actionHost(headers: Headers): string | null {
+  const forwarded = headers.get(FORWARDED_HOST_HEADER)?.split(",")[0]?.trim();
+  return forwarded || headers.get("host");
+}
+
+/**
  * A POST to a page is a server action (pages accept nothing else). One sent from another site's page carries that
  * site's Origin; Next.js refuses it too, but only after parsing it and with a 500, so proxy.ts answers 403 first.
  * No Origin at all is a hand-made request (curl, a script): it carries no browser's cookies, so Next lets it
- * through, and so do we. `hosts` are the request's X-Forwarded-Host and Host, as Next.js compares them.
+ * through, and so do we. `host` is actionHost() of the headers Next.js will see.
  */
-export function isCrossSiteOrigin(origin: string | null, hosts: (string | null)[]): boolean {
+export function isCrossSiteOrigin(origin: string | null, host: string | null): boolean {
   if (origin === null) return false;
   if (origin === "null") return true;
   let originHost: string;
   try {
-    originHost = new URL(origin).host.toLowerCase();
+    originHost = new URL(origin).host;
   } catch {
     return true;
   }
-  return !hosts.some((host) => host !== null && host.split(",")[0]!.trim().toLowerCase() === originHost);
+  return host === null || originHost !== host;
+}
+
+export const FORWARDED_HOST_HEADER = "x-forwarded-host";
+
+/**
+ * The request headers Next.js, Auth.js and the pages get. X-Forwarded-Host names the host the browser asked for, and
+ * only a proxy of ours can say that: from anyone else (any client when TRUSTED_PROXIES is unset) it is removed, so
+ * Next.js sets it from Host itself (base-server.js: `x-forwarded-host ??= host`) and nothing downstream believes a
+ * client's own value. Returns null when nothing needs removing.
+ */
+export function withoutUntrustedForwardedHost(headers: Headers, fromTrustedProxy: boolean): Headers | null {
+  if (fromTrustedProxy || !headers.has(FORWARDED_HOST_HEADER)) return null;
+  const cleaned = new Headers(headers);
+  cleaned.delete(FORWARDED_HOST_HEADER);
+  return cleaned;
 }
 
 /**

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./headers";
-import { declaresBodyOver, hasMalformedActionArguments, hasMalformedPercentEncoding, isCrossSiteOrigin } from "./requests";
+import { arrivedFromTrustedProxy, PEER_ADDRESS_HEADER } from "./addresses";
+import {
+  actionHost,
+  declaresBodyOver,
+  hasMalformedActionArguments,
+  hasMalformedPercentEncoding,
+  isCrossSiteOrigin,
+  withoutUntrustedForwardedHost,
+} from "./requests";
 
 const directives = (policy: string) => new Map(policy.split("; ").map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]));
 
@@ -60,19 +68,53 @@ describe("newNonce", () => {
 });
 
 describe("isCrossSiteOrigin", () => {
-  it("accepts the shop's own origin, by Host or X-Forwarded-Host, and a request without Origin", () => {
-    expect(isCrossSiteOrigin("http://localhost:3000", [null, "localhost:3000"])).toBe(false);
-    expect(isCrossSiteOrigin("https://shop.example.id", ["shop.example.id, proxy.internal", "10.0.0.5:3000"])).toBe(false);
-    expect(isCrossSiteOrigin("https://SHOP.example.id", [null, "shop.example.id"])).toBe(false);
-    expect(isCrossSiteOrigin(null, [null, "localhost:3000"])).toBe(false);
+  it("accepts the shop's own origin and a request without Origin", () => {
+    expect(isCrossSiteOrigin("http://localhost:3000", "localhost:3000")).toBe(false);
+    expect(isCrossSiteOrigin("https://SHOP.example.id", "shop.example.id")).toBe(false);
+    expect(isCrossSiteOrigin(null, "localhost:3000")).toBe(false);
   });
 
-  it("refuses another site, another port, an opaque origin and garbage", () => {
-    expect(isCrossSiteOrigin("https://evil.example", [null, "shop.example.id"])).toBe(true);
-    expect(isCrossSiteOrigin("http://localhost:9999", [null, "localhost:3000"])).toBe(true);
-    expect(isCrossSiteOrigin("null", [null, "localhost:3000"])).toBe(true);
-    expect(isCrossSiteOrigin("::not a url::", [null, "localhost:3000"])).toBe(true);
-    expect(isCrossSiteOrigin("http://localhost:3000", [null, null])).toBe(true);
+  it("refuses another site, another port, an opaque origin, garbage and a request with no host", () => {
+    expect(isCrossSiteOrigin("https://evil.example", "shop.example.id")).toBe(true);
+    expect(isCrossSiteOrigin("http://localhost:9999", "localhost:3000")).toBe(true);
+    expect(isCrossSiteOrigin("null", "localhost:3000")).toBe(true);
+    expect(isCrossSiteOrigin("::not a url::", "localhost:3000")).toBe(true);
+    expect(isCrossSiteOrigin("http://localhost:3000", null)).toBe(true);
+  });
+});
+
+describe("the host a server action's Origin is compared with", () => {
+  const headersOf = (entries: Record<string, string>) => new Headers(entries);
+
+  it("is the first X-Forwarded-Host entry when there is one, else Host, as Next.js reads them", () => {
+    expect(actionHost(headersOf({ host: "10.0.0.5:3000", "x-forwarded-host": "shop.example.id, proxy.internal" }))).toBe("shop.example.id");
+    expect(actionHost(headersOf({ host: "localhost:3000" }))).toBe("localhost:3000");
+    expect(actionHost(headersOf({ host: "localhost:3000", "x-forwarded-host": " , other" }))).toBe("localhost:3000");
+    expect(actionHost(headersOf({}))).toBeNull();
+  });
+
+  it("never lets an Origin matching only the Host through when X-Forwarded-Host names another host", () => {
+    const headers = headersOf({ host: "localhost:3000", "x-forwarded-host": "evil.example" });
+    expect(isCrossSiteOrigin("http://localhost:3000", actionHost(headers))).toBe(true);
+  });
+
+  it("drops X-Forwarded-Host unless a trusted proxy sent it, so the Host decides", () => {
+    const headers = headersOf({ host: "localhost:3000", "x-forwarded-host": "evil.example", origin: "http://localhost:3000" });
+    const cleaned = withoutUntrustedForwardedHost(headers, false)!;
+    expect(cleaned.has("x-forwarded-host")).toBe(false);
+    expect(cleaned.get("origin")).toBe("http://localhost:3000");
+    expect(isCrossSiteOrigin(cleaned.get("origin"), actionHost(cleaned))).toBe(false);
+    expect(withoutUntrustedForwardedHost(headers, true)).toBeNull();
+    expect(withoutUntrustedForwardedHost(headersOf({ host: "localhost:3000" }), false)).toBeNull();
+  });
+
+  it("believes a forwarded host only from a peer in TRUSTED_PROXIES", () => {
+    const from = (peer: string) => headersOf({ [PEER_ADDRESS_HEADER]: peer });
+    expect(arrivedFromTrustedProxy(from("127.0.0.1"), [])).toBe(false);
+    expect(arrivedFromTrustedProxy(from("127.0.0.1"), ["127.0.0.1", "::1"])).toBe(true);
+    expect(arrivedFromTrustedProxy(from("::ffff:172.18.0.3"), ["172.16.0.0/12"])).toBe(true);
+    expect(arrivedFromTrustedProxy(from("203.0.113.9"), ["172.16.0.0/12"])).toBe(false);
+    expect(arrivedFromTrustedProxy(headersOf({}), ["127.0.0.1"])).toBe(false);
   });
 });
 

@@ -40,6 +40,8 @@ export default async function SignUpPage({ searchParams }: Props) {
           pending: t("pending"),
           haveAccount: t("haveAccount"),
           signIn: t("signIn"),
+          checkInboxTitle: t("checkInboxTitle"),
+          checkInboxHint: t("checkInboxHint"),
         }}
       />
     </section>

@@ -12,6 +12,9 @@ import { APP_URL } from "./shop";
 export const ACTION_NAMES = [
   "signInAction",
   "signUpAction",
+  "requestPasswordResetAction",
+  "resetPasswordAction",
+  "confirmSignUpAction",
   "signOutAction",
   "updateProfileAction",
   "changePasswordAction",

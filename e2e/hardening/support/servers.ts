@@ -46,11 +46,13 @@ export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number
 
 const answers = (url: string) => async () => (await fetch(url)).ok;
 
-/** The environment every extra server shares with Playwright's (playwright.config.ts). */
+/** The environment every extra server shares with Playwright's (playwright.config.ts), its MailDev included. */
 const BASE_ENV = {
   NEXT_TELEMETRY_DISABLED: "1",
   FINPAY_MERCHANT_ID: "FINPAY770",
   FINPAY_MERCHANT_KEY: "SoSecret123",
+  SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_MAIL_SMTP_PORT ?? 1026}`,
+  EMAIL_REQUESTS_PER_ADDRESS: "100000",
 };
 
 export interface AppOptions {
@@ -86,10 +88,14 @@ export async function startApp(options: AppOptions): Promise<RunningServer> {
   const seeded = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/db-seed.ts"], { env, encoding: "utf8" });
   if (seeded.status !== 0) throw new Error(`seeding the app on ${options.port} failed: ${seeded.stderr}`);
   const child = startProcess(`app-${options.port}`, "npx", ["next", "start", "--port", String(options.port)], env);
+  // On PGlite the app runs the jobs (emails: a sign-up's link) itself; on PostgreSQL a worker of its own does, as in
+  // e2e/support/serve-app.ts.
+  const worker = options.databaseUrl ? startProcess(`worker-${options.port}`, "npx", ["tsx", "--import", "./scripts/plain-node.mjs", "scripts/worker.ts"], env) : null;
   await waitUntil(answers(`${url}/api/health`), 60_000, `the app on ${url} answering`);
   return {
     url,
     stop: async () => {
+      if (worker) await stopProcess(worker);
       await stopProcess(child);
       if (env.PGLITE_DIR) rmSync(env.PGLITE_DIR, { recursive: true, force: true });
     },
