@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatIdr } from "@/lib/money";
+import { formatIdr, parseRupiah } from "@/lib/money";
 import { messageKey as k, msg, type MessageKey, type Text } from "@/lib/translatable";
 import { formValue } from "@/lib/validation";
 import { PRODUCT_FIELDS, PRODUCT_LIMITS, type ProductField } from "./admin-limits";
@@ -37,13 +37,14 @@ const lines = z
   });
 
 /** A whole number as people type it: "150.000", "150 000", optionally with a unit ("Rp", "g") around it. */
-function wholeNumber({ unit, format, range, min, max, params = {} }: { unit?: RegExp; format: string; range: string; min: number; max: number; params?: Record<string, string | number> }) {
+function wholeNumber({ unit, format, range, min, max }: { unit?: RegExp; format: string; range: string; min: number; max: number }) {
   return z
     .string()
     .trim()
-    .transform((v) => (unit ? v.replace(unit, "") : v).replace(/[.\s\u00a0]/g, ""))
-    .pipe(z.string().regex(/^\d{1,9}$/, V(format)).transform(Number))
-    .refine((v) => v >= min && v <= max, { message: V(range), params: { max, ...params } });
+    .transform((v) => (unit ? v.replace(unit, "") : v).replace(/[\s\u00a0]/g, " ").trim())
+    // Thousands grouped by dots or spaces only in threes: "1.200" is 1200, "1.5" is refused, never read as 15.
+    .pipe(z.string().regex(/^(?:\d{1,9}|\d{1,3}(?:[. ]\d{3}){1,2})$/, V(format)).transform((v) => Number(v.replace(/[. ]/g, ""))))
+    .refine((v) => v >= min && v <= max, { message: V(range), params: { max } });
 }
 
 export const productSchema = z.object({
@@ -56,14 +57,19 @@ export const productSchema = z.object({
   categoryId: z.string().regex(/^\d{1,9}$/, V("category")).transform(Number),
   origin: optional(PRODUCT_LIMITS.placeMax),
   maker: optional(PRODUCT_LIMITS.placeMax),
-  priceIdr: wholeNumber({
-    unit: /^rp\.?\s*/i,
-    format: "priceFormat",
-    range: "priceRange",
-    min: PRODUCT_LIMITS.minPriceIdr,
-    max: PRODUCT_LIMITS.maxPriceIdr,
-    params: { min: formatIdr(PRODUCT_LIMITS.minPriceIdr), max: formatIdr(PRODUCT_LIMITS.maxPriceIdr) },
-  }),
+  // Rupiah are read in one place (lib/money.ts): "1.5" or "150.000,50" is refused, never read as thousands.
+  priceIdr: z
+    .string()
+    .transform((value, ctx) => {
+      const read = parseRupiah(value);
+      if (read.ok) return read.amount;
+      ctx.addIssue({ code: "custom", message: V("priceFormat") });
+      return z.NEVER;
+    })
+    .refine((v) => v >= PRODUCT_LIMITS.minPriceIdr && v <= PRODUCT_LIMITS.maxPriceIdr, {
+      message: V("priceRange"),
+      params: { min: formatIdr(PRODUCT_LIMITS.minPriceIdr), max: formatIdr(PRODUCT_LIMITS.maxPriceIdr) },
+    }),
   stock: wholeNumber({ format: "stockFormat", range: "stockRange", min: 0, max: PRODUCT_LIMITS.maxStock }),
   weightGrams: wholeNumber({ unit: /\s*(g|gr|gram)$/i, format: "weightFormat", range: "weightRange", min: 1, max: PRODUCT_LIMITS.maxWeightGrams }),
 });

@@ -3,6 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cartItems, carts, categories, merchantActions, orderItems, orders, products, type OrderStatus } from "@/db/schema";
 import { getDb } from "@/lib/db";
+import { formatIdr } from "@/lib/money";
 import { seed } from "@/db/seed";
 import { getOrderForUser } from "@/lib/payments/queries";
 import { newCustomer } from "@/test-support/payment-fixtures";
@@ -98,9 +99,13 @@ describe("catalog admin (console)", () => {
     it("reads numbers the way people write them, and holds each to its range", () => {
       const valid = { name: "Kopi", description: "Enak", details: " Sangrai sedang \n\n 100% arabika ", categoryId: "1", price: "Rp 150.000", stock: "1.200", weight: "1.250 g" };
       expect(parseProductForm(form(valid))).toMatchObject({ ok: true, data: { priceIdr: 150_000, stock: 1_200, weightGrams: 1_250, details: ["Sangrai sedang", "100% arabika"], detailsEn: [], nameEn: null, origin: null } });
+      // A decimal is refused, never read as thousands (issue 25: "1000.50" once meant Rp 100.050).
+      const decimals = parseProductForm(form({ ...valid, price: "1000.50", stock: "1.5", weight: "0.5 g" }));
+      expect(decimals.ok === false && Object.keys(decimals.errors).sort()).toEqual(["price", "stock", "weight"]);
+      expect(parseProductForm(form({ ...valid, price: "150,000" }))).toMatchObject({ ok: true, data: { priceIdr: 150_000 } });
       const outOfRange = parseProductForm(form({ ...valid, price: "999", stock: "100001", weight: "30001" }));
       expect(outOfRange.ok === false && outOfRange.errors).toMatchObject({
-        price: { key: "consoleCatalog.validation.priceRange", values: { min: "Rp 1.000", max: "Rp 20.000.000" } },
+        price: { key: "consoleCatalog.validation.priceRange", values: { min: formatIdr(1_000), max: formatIdr(20_000_000) } }, // "Rp" joined by a no-break space
         stock: { key: "consoleCatalog.validation.stockRange", values: { max: 100_000 } },
         weight: { key: "consoleCatalog.validation.weightRange", values: { max: 30_000 } },
       });
