@@ -223,7 +223,7 @@ test("sign-in, sign-up and the account pages: no serious or critical accessibili
   found.push(...(await seriousViolations(page, "finish sign-up")));
   await page.getByLabel("Password").fill("rahasia-123");
   await page.getByRole("button", { name: "Finish and sign in" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/account\?welcome=1$/);
   for (const path of ["/account", "/account/addresses", "/account/cards"]) {
     await page.goto(path);
     found.push(...(await seriousViolations(page, path)));
