@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { expect, test, withNewCustomer } from "../support/fixtures";
 import { actionResult, callAction } from "../hardening/support/actions";
 import { findOrderByEmail, merchantPage, paidOrder } from "./support";
+import { formatIdr } from "@/lib/money";
 
 withNewCustomer();
 // Each test buys through the hosted page and then works in a second browser as the merchant: allow for a busy machine.
@@ -111,7 +112,7 @@ test("a decimal amount is refused, never read as thousands; no refund moves with
   // amount as read moves nothing; a forged "confirmation" of 100050 for "1000.50" is still a decimal.
   const fields = { orderId, attemptId, reason: "by hand" };
   const first = await actionResult(await callAction(merchant.request, "refundAction", { path: `/console/orders/${orderId}`, fields: { ...fields, amount: "1.000" } }));
-  expect(first).toMatchObject({ status: "idle", review: { amountIdr: 1000, question: `Refund Rp 1.000 for order ${orderNumber(orderId)}?` } });
+  expect(first).toMatchObject({ status: "idle", review: { amountIdr: 1000, question: `Refund ${formatIdr(1_000)} for order ${orderNumber(orderId)}?` /* "Rp" joined by a no-break space */ } });
   const mismatch = await actionResult(await callAction(merchant.request, "refundAction", { path: `/console/orders/${orderId}`, fields: { ...fields, amount: "1.000", confirmAmount: "10000" } }));
   expect(mismatch).toMatchObject({ status: "error", review: { amountIdr: 1000 } });
   const forged = await actionResult(await callAction(merchant.request, "refundAction", { path: `/console/orders/${orderId}`, fields: { ...fields, amount: "1000.50", confirmAmount: "100050" } }));
