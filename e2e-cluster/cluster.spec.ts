@@ -51,6 +51,9 @@ test.beforeAll(async () => {
     sandboxStateFile: "memory",
     // Every customer of this test signs up from loopback through nginx (see playwright.config.ts).
     appEnv: { EMAIL_REQUESTS_PER_ADDRESS: "100000" },
+    // This test is about instances, not Finpay's retry schedule (e2e/hardening/callback-retries.spec.ts walks that):
+    // a callback in flight on app-2 when it dies is sent again within seconds, while its customer waits for "Paid".
+    sandboxEnv: { SANDBOX_CALLBACK_RETRY_MINUTES: "0.05,0.1,0.25,0.5,1" },
     log: (message) => console.log(`[cluster] ${message}`),
   });
   sql = postgres(cluster.databaseUrl, { max: 2, onnotice: () => {}, connection: { application_name: "cluster-test" } });
