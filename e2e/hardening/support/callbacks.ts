@@ -1,6 +1,9 @@
 import { expect, type APIRequestContext, type APIResponse, type Locator } from "@playwright/test";
 import { phpJsonEncode, withSignature } from "@/lib/finpay";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { PaymentEventOutcome } from "@/db/event-outcomes";
+import { outcomeLabel as wordsFor } from "@/lib/console/outcome-words";
 import { control } from "../../support/sandbox";
 
 export { sandboxCallbacks } from "../../support/sandbox";
@@ -34,5 +37,15 @@ export async function settleWithoutCallback(request: APIRequestContext, finpayOr
 
 /** The payment inspector's label of one stored event outcome; typed, so a misspelt outcome fails the typecheck. */
 export function outcomeLabel(inspector: Locator, outcome: PaymentEventOutcome): Locator {
-  return inspector.getByText(outcome, { exact: true });
+  return inspector.getByText(outcomeInEnglish(outcome), { exact: true });
+}
+
+/** The English words the inspector and the callback log show for an outcome (lib/console/outcome-words.ts). */
+function outcomeInEnglish(outcome: PaymentEventOutcome): string {
+  const read = (file: string) => JSON.parse(readFileSync(path.join(process.cwd(), "messages/en", file), "utf8"));
+  const { callbacks } = read("console.json") as { callbacks: { transition: string; outcomes: Record<string, string> } };
+  const { status } = read("common.json") as { status: Record<string, string> };
+  const label = wordsFor(outcome);
+  if (label.kind === "transition") return callbacks.transition.replace("{from}", status[label.from]!).replace("{to}", status[label.to]!);
+  return label.kind === "word" ? callbacks.outcomes[label.word]! : label.text;
 }
